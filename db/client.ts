@@ -1,0 +1,47 @@
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { acquireDataDirLock } from "./pglite-lock";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+/** The one database type the app codes against; both drivers satisfy it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DbHandle = {
+  db: Db;
+  driver: "pglite" | "postgres";
+  close: () => Promise<void>;
+};
+
+export type DbTarget =
+  | { url: string }
+  /** `dataDir` undefined = in memory. */
+  | { dataDir?: string };
+
+export async function openDatabase(target: DbTarget): Promise<DbHandle> {
+  if ("url" in target) return openPostgres(target.url);
+  return openPglite(target.dataDir);
+}
+
+function openPostgres(url: string): DbHandle {
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
+  return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+async function openPglite(dataDir?: string): Promise<DbHandle> {
+  const release = dataDir ? acquireDataDirLock(dataDir) : () => {};
+  const client = await PGlite.create(dataDir);
+  const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    driver: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { env } from "@/server/env";
+import { envDbTarget } from "./env-target";
+import { openDatabase, type Db, type DbHandle } from "./client";
+import { migrateDatabase } from "./migrate";
+import { seedIfEmpty } from "./seed";
+
+const globalForDb = globalThis as unknown as { rekindleDb?: Promise<DbHandle> };
+
+/**
+ * The process-wide database, opened lazily (never at import time: `next build` imports routes).
+ * Migrations run on first open; an empty embedded database gets the demo data.
+ */
+export function getDbHandle(): Promise<DbHandle> {
+  globalForDb.rekindleDb ??= start().catch((error: unknown) => {
+    globalForDb.rekindleDb = undefined;
+    throw error;
+  });
+  return globalForDb.rekindleDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+async function start(): Promise<DbHandle> {
+  const handle = await openDatabase(envDbTarget());
+  await migrateDatabase(handle);
+  if (handle.driver === "pglite" && !env.REKINDLE_SKIP_SEED) {
+    await seedIfEmpty(handle.db, new Date());
+  }
+  return handle;
+}

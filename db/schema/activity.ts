@@ -1,0 +1,31 @@
+import { bigint, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { contacts } from "./contacts";
+import { activityKind } from "./enums";
+import { exercises } from "./exercises";
+import { tenants } from "./tenants";
+
+export const activityEvents = pgTable(
+  "activity_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    contactId: uuid()
+      .notNull()
+      .references(() => contacts.id, { onDelete: "cascade" }),
+    externalId: text().notNull(),
+    kind: activityKind().notNull(),
+    occurredAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    /** Revenue in the currency's minor units (cents, đồng). */
+    revenueMinor: bigint({ mode: "number" }).notNull().default(0),
+    currency: text(),
+    exerciseId: uuid().references(() => exercises.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("activity_events_tenant_external_id_unique").on(t.tenantId, t.externalId),
+    index("activity_events_contact_time_idx").on(t.tenantId, t.contactId, t.occurredAt),
+    index("activity_events_tenant_time_idx").on(t.tenantId, t.occurredAt),
+  ],
+);

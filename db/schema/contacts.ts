@@ -1,0 +1,36 @@
+import { sql } from "drizzle-orm";
+import { index, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import type { ChannelStates } from "@/server/contacts/channel-states";
+import { tenants } from "./tenants";
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: uuid()
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    externalId: text().notNull(),
+    name: text().notNull().default(""),
+    email: text(),
+    phone: text(),
+    /** IANA zone; null means the tenant's default zone. */
+    timeZone: text(),
+    locale: text(),
+    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    program: text(),
+    lastSkill: text(),
+    lastActivityAt: timestamp({ withTimezone: true, mode: "date" }),
+    /** Per-channel subscription state, e.g. `{ "email": "subscribed", "sms": "unsubscribed" }`. */
+    channels: jsonb().$type<ChannelStates>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("contacts_tenant_external_id_unique").on(t.tenantId, t.externalId),
+    index("contacts_tenant_name_idx").on(t.tenantId, t.name, t.id),
+    index("contacts_tenant_last_activity_idx").on(t.tenantId, t.lastActivityAt),
+    index("contacts_tenant_email_idx").on(t.tenantId, sql`lower(${t.email})`),
+    index("contacts_tags_idx").using("gin", t.tags),
+  ],
+);

@@ -1,0 +1,25 @@
+import { jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { TenantSettings } from "@/server/settings/schema";
+import { tenantKind } from "./enums";
+
+export const tenants = pgTable("tenants", {
+  id: uuid().primaryKey().defaultRandom(),
+  slug: text().notNull().unique("tenants_slug_unique"),
+  name: text().notNull(),
+  kind: tenantKind().notNull(),
+  /** IANA zone used for contacts that have none of their own. */
+  timeZone: text().notNull(),
+  postalAddress: text().notNull(),
+  senderName: text().notNull(),
+  senderEmail: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Everything SPEC §1 makes configurable; validated by `tenantSettingsSchema` on read and write. */
+export const tenantSettings = pgTable("tenant_settings", {
+  tenantId: uuid()
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: "cascade" }),
+  settings: jsonb().$type<TenantSettings>().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+const isProductionBuild = process.env.NODE_ENV === "production";
+
+const envSchema = z.object({
+  /** Postgres server; when unset the app uses embedded PGlite in PGLITE_DATA_DIR. */
+  DATABASE_URL: z.url().optional(),
+  PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  /** Signs session cookies and message links. Required in a production build. */
+  NEXTAUTH_SECRET: isProductionBuild
+    ? z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters in production")
+    : z.string().min(1).default("rekindle-development-secret-do-not-use-in-production"),
+  /** Sends sign-in mail through Resend; without it mail lands in the Outbox. */
+  RESEND_API_KEY: z.string().min(1).optional(),
+  EMAIL_FROM: z.string().min(3).default("Rekindle <sign-in@rekindle.local>"),
+  /** Skip the demo seed on the first start of an empty embedded database. */
+  REKINDLE_SKIP_SEED: z.stringbool().default(false),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function readEnv(): Env {
+  // Empty strings (e.g. `DATABASE_URL=` in a shell) mean "unset".
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env = readEnv();

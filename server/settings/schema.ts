@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { channel } from "@/db/schema/enums";
+import { wallClock } from "@/server/lib/zod-extras";
+
+export const stageSchema = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]*$/, "must be lower_snake_case"),
+  label: z.string().min(1),
+  threshold: z.number().int().positive(),
+  unit: z.enum(["day", "month"]),
+});
+
+export const cadenceSchema = z.object({
+  /** One-time stages; each threshold counts from the local date of the last activity. */
+  stages: z.array(stageSchema).min(1),
+  /** A recurring reminder every N local days while the contact stays inactive; null = none. */
+  recurringEveryDays: z.number().int().positive().nullable(),
+});
+
+export const offerSchema = z.object({
+  title: z.string().min(1),
+  code: z.string().min(1),
+  expiresAt: z.iso.date().nullable(),
+  bookingUrl: z.url(),
+});
+
+export const tenantSettingsSchema = z.object({
+  cadence: cadenceSchema,
+  channels: z.array(z.enum(channel.enumValues)).min(1),
+  /** Quiet interval [start, end) in the contact's local time; sends inside it resume at `resumeAt`. */
+  quietHours: z.object({ start: wallClock, end: wallClock, resumeAt: wallClock }),
+  /** Minutes after each failed attempt; the number of offsets is the retry limit. */
+  retryOffsetsMinutes: z.array(z.number().int().positive()).max(10),
+  excludeDoNotContact: z.boolean(),
+  holdoutPercent: z.number().min(0).max(50),
+  attributionWindowDays: z.number().int().positive(),
+  freshWindowDays: z.number().int().positive(),
+  offer: offerSchema.nullable(),
+  allowSelfApproval: z.boolean(),
+});
+
+export type Stage = z.infer<typeof stageSchema>;
+export type Cadence = z.infer<typeof cadenceSchema>;
+export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
