@@ -1,0 +1,32 @@
+import type { ReactNode } from "react";
+import { AppNav } from "@/components/layout/app-nav";
+import { navItems } from "@/components/layout/nav-items";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+import { TrpcProviders } from "@/components/providers/trpc";
+import { requireMember } from "@/server/auth/page-guard";
+import { can } from "@/server/auth/permissions";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const { session, membership } = await requireMember();
+  const items = navItems.filter((item) => can(membership.roles, item.permission));
+  return (
+    <TrpcProviders>
+      <header className="border-b border-stone-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+          <span className="text-lg font-bold text-brand-600">Rekindle</span>
+          <AppNav items={items} />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="hidden text-right sm:block">
+              <span className="block font-medium">{membership.tenantName}</span>
+              <span className="block text-xs text-stone-500" data-testid="current-user">
+                {session.user?.email} · {membership.roles.join(", ")}
+              </span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+    </TrpcProviders>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { useTRPC } from "@/components/providers/trpc";
+
+const when = (d: Date | null) => (d ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }).format(d) : "—");
+
+export function ApiKeysManager() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const keys = useQuery(trpc.apiKeys.list.queryOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey() });
+  const create = useMutation(trpc.apiKeys.create.mutationOptions({ onSuccess: refresh }));
+  const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions({ onSuccess: refresh }));
+  const [name, setName] = useState("");
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate({ name });
+  }
+
+  const nameError = create.error?.data?.fieldErrors?.name?.[0];
+  return (
+    <div className="space-y-6">
+      <form onSubmit={submit} className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
+        <div className="min-w-64 flex-1">
+          <Field label="Key name" id="key-name" hint="Where the key will be used, e.g. “CRM sync”.">
+            <Input id="key-name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={nameError ? true : undefined} />
+          </Field>
+          {nameError && <p role="alert" className="mt-1 text-xs text-red-700">{nameError}</p>}
+        </div>
+        <Button type="submit" disabled={create.isPending}>Create key</Button>
+      </form>
+      {create.data && (
+        <div role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-sm">
+          <p className="font-medium text-emerald-900">Copy the key now: it is shown only once.</p>
+          <code data-testid="new-api-key" className="mt-2 block break-all rounded bg-white px-3 py-2 font-mono text-xs">
+            {create.data.key}
+          </code>
+        </div>
+      )}
+      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <table className="min-w-full divide-y divide-stone-200 text-sm">
+          <caption className="sr-only">API keys</caption>
+          <thead className="bg-stone-50 text-left text-xs font-semibold uppercase tracking-wide text-stone-500">
+            <tr>
+              <th scope="col" className="px-4 py-3">Name</th>
+              <th scope="col" className="px-4 py-3">Key</th>
+              <th scope="col" className="px-4 py-3">Created</th>
+              <th scope="col" className="px-4 py-3">Last used</th>
+              <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {keys.data?.length === 0 && (
+              <tr><td colSpan={5} className="px-4 py-8 text-center text-stone-500">No API keys yet.</td></tr>
+            )}
+            {keys.data?.map((k) => (
+              <tr key={k.id}>
+                <td className="px-4 py-3 font-medium">{k.name}</td>
+                <td className="px-4 py-3 font-mono text-xs">{k.prefix}…</td>
+                <td className="px-4 py-3">{when(k.createdAt)}</td>
+                <td className="px-4 py-3">{when(k.lastUsedAt)}</td>
+                <td className="px-4 py-3 text-right">
+                  {k.revokedAt ? (
+                    <Badge tone="bad">Revoked</Badge>
+                  ) : (
+                    <Button variant="danger" disabled={revoke.isPending} onClick={() => revoke.mutate({ id: k.id })} aria-label={`Revoke ${k.name}`}>
+                      Revoke
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

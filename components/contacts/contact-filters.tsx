@@ -1,0 +1,67 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { Field, Input, Select } from "@/components/ui/field";
+import { useTRPC } from "@/components/providers/trpc";
+import type { ContactFilters } from "./use-contact-filters";
+
+type Props = { filters: ContactFilters; onChange: (change: Partial<ContactFilters>) => void };
+
+export function ContactFiltersBar({ filters, onChange }: Props) {
+  const trpc = useTRPC();
+  const tags = useQuery(trpc.contacts.tags.queryOptions());
+  const [search, setSearch] = useState(filters.search);
+  const [inactive, setInactive] = useState(filters.inactive);
+  const inactiveInvalid = inactive !== "" && !/^\d{1,5}$/.test(inactive);
+
+  // Typing is debounced so the list does not refetch on every key.
+  useEffect(() => {
+    if (search === filters.search) return;
+    const timer = setTimeout(() => onChange({ search }), 300);
+    return () => clearTimeout(timer);
+  }, [search, filters.search, onChange]);
+  useEffect(() => {
+    if (inactive === filters.inactive || inactiveInvalid) return;
+    const timer = setTimeout(() => onChange({ inactive }), 300);
+    return () => clearTimeout(timer);
+  }, [inactive, inactiveInvalid, filters.inactive, onChange]);
+
+  return (
+    <div role="search" className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-3">
+      <Field label="Search name, email or external id" id="contact-search">
+        <Input id="contact-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. Nguyễn or @mail.example" />
+      </Field>
+      <Field label="Tag" id="contact-tag">
+        <Select id="contact-tag" value={filters.tag} onChange={(e) => onChange({ tag: e.target.value })}>
+          <option value="">Any tag</option>
+          {tags.data?.map((tag) => (
+            <option key={tag} value={tag}>
+              {tag}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        label="Inactive for more than (days)"
+        id="contact-inactive"
+        hint={inactiveInvalid ? undefined : "Counted in each contact's own time zone."}
+      >
+        <Input
+          id="contact-inactive"
+          inputMode="numeric"
+          value={inactive}
+          onChange={(e) => setInactive(e.target.value.trim())}
+          placeholder="e.g. 30"
+          aria-invalid={inactiveInvalid || undefined}
+          aria-describedby={inactiveInvalid ? "inactive-error" : undefined}
+        />
+        {inactiveInvalid && (
+          <p id="inactive-error" role="alert" className="mt-1 text-xs text-red-700">
+            Enter a whole number of days, 0 or more.
+          </p>
+        )}
+      </Field>
+    </div>
+  );
+}

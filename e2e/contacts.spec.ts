@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { contactTotal, lotus, signInAs } from "./helpers";
+
+test("filter the contact list by search, tag and inactivity, and page through it", async ({ page }) => {
+  await signInAs(page, lotus, "analyst");
+  const all = await contactTotal(page);
+  expect(all).toBe(2500);
+  await expect(page.getByRole("row")).toHaveCount(26);
+
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByTestId("contacts-count")).toHaveText(/^26–50 of 2,500/);
+
+  await page.getByLabel("Inactive for more than (days)").fill("30");
+  await expect(page).toHaveURL(/inactive=30/);
+  const dormant = await contactTotal(page);
+  expect(dormant).toBeGreaterThan(0);
+  expect(dormant).toBeLessThan(all);
+  const firstDays = await page.getByRole("row").nth(1).getByText(/\d+ days ago/).textContent();
+  expect(Number(/(\d+) days/.exec(firstDays ?? "")?.[1])).toBeGreaterThan(30);
+
+  await page.getByLabel("Tag").selectOption("premium");
+  await expect(page).toHaveURL(/tag=premium/);
+  const premiumDormant = await contactTotal(page);
+  expect(premiumDormant).toBeLessThan(dormant);
+  for (const row of await page.getByRole("row").all().then((rows) => rows.slice(1, 6))) {
+    await expect(row.getByText("premium")).toBeVisible();
+  }
+
+  await page.getByLabel("Inactive for more than (days)").fill("abc");
+  await expect(page.getByRole("alert")).toHaveText("Enter a whole number of days, 0 or more.");
+
+  await page.getByLabel("Inactive for more than (days)").fill("");
+  await page.getByLabel("Tag").selectOption("");
+  await page.getByLabel("Search name, email or external id").fill("learner-00042");
+  await expect(page.getByTestId("contacts-count")).toHaveText("1–1 of 1 contacts");
+  await expect(page.getByText("learner-00042")).toBeVisible();
+
+  await page.getByLabel("Search name, email or external id").fill("zz-nobody-zz");
+  await expect(page.getByText("No contact matches these filters.")).toBeVisible();
+});

@@ -1,0 +1,20 @@
+import { expect, type Page } from "@playwright/test";
+
+export const lotus = "Lotus English";
+export const brightside = "Brightside Home Services";
+
+/** Signs in with the one-click demo button of the sign-in page. */
+export async function signInAs(page: Page, tenant: string, role: "owner" | "marketer" | "analyst") {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: `Sign in as ${role} of ${tenant}` }).click();
+  await expect(page).toHaveURL(/\/contacts/);
+  await expect(page.getByTestId("current-user")).toContainText(role);
+}
+
+/** The total in "1–25 of 2,500 contacts". */
+export async function contactTotal(page: Page): Promise<number> {
+  const count = page.getByTestId("contacts-count");
+  await expect(count).toHaveText(/of [\d,]+ contacts/);
+  const text = (await count.textContent()) ?? "";
+  return Number(/of ([\d,]+) contacts/.exec(text)![1]!.replaceAll(",", ""));
+}

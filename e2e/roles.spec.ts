@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { brightside, lotus, signInAs } from "./helpers";
+
+const pages = [
+  { path: "/contacts", heading: "Contacts", nav: "Contacts" },
+  { path: "/settings", heading: "Settings", nav: "Settings" },
+  { path: "/api-keys", heading: "API keys", nav: "API keys" },
+];
+
+const access = {
+  owner: ["/contacts", "/settings", "/api-keys"],
+  marketer: ["/contacts", "/settings"],
+  analyst: ["/contacts"],
+} as const;
+
+test("a visitor is sent to the sign-in page", async ({ page }) => {
+  await page.goto("/contacts");
+  await expect(page).toHaveURL(/\/signin/);
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+});
+
+for (const role of ["owner", "marketer", "analyst"] as const) {
+  test(`${role}: sees the pages of the role and is refused the others`, async ({ page }) => {
+    await signInAs(page, lotus, role);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const p of pages) {
+      const allowed = (access[role] as readonly string[]).includes(p.path);
+      await expect(nav.getByRole("link", { name: p.nav })).toHaveCount(allowed ? 1 : 0);
+      const response = await page.goto(p.path);
+      if (allowed) {
+        expect(response?.status()).toBe(200);
+        await expect(page.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
+      } else {
+        expect(response?.status()).toBe(403);
+        await expect(page.getByRole("heading", { name: "Your role cannot open this page" })).toBeVisible();
+      }
+    }
+  });
+}
+
+test("each tenant sees only its own contacts and settings", async ({ page }) => {
+  await signInAs(page, brightside, "owner");
+  await expect(page.getByText("cust-00001")).toBeVisible();
+  await expect(page.getByText(/learner-\d+/)).toHaveCount(0);
+  await page.goto("/settings");
+  await expect(page.getByText("6 months since last job")).toBeVisible();
+  await expect(page.getByText("Email + SMS")).toBeVisible();
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signInAs(page, lotus, "analyst");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/contacts");
+  await expect(page).toHaveURL(/\/signin/);
+});

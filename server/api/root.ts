@@ -1,0 +1,15 @@
+import { apiKeysRouter } from "./routers/api-keys";
+import { contactsRouter } from "./routers/contacts";
+import { meRouter } from "./routers/me";
+import { settingsRouter } from "./routers/settings";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  me: meRouter,
+  contacts: contactsRouter,
+  settings: settingsRouter,
+  apiKeys: apiKeysRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

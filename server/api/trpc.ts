@@ -1,0 +1,63 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import type { Session } from "next-auth";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Db } from "@/db/client";
+import { can, type Permission } from "@/server/auth/permissions";
+import { findMembership, type Membership } from "@/server/auth/membership";
+
+// 1. Context: the database and the caller's session; nothing from the client's input.
+export type Context = { db: Db; session: Session | null };
+
+// 2. Initialisation: superjson for dates; field errors for bad input, no internals for the rest.
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      message: internal ? "Something went wrong on our side. Try again." : shape.message,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        fieldErrors: (error.cause instanceof ZodError
+          ? z.flattenError(error.cause).fieldErrors
+          : undefined) as Record<string, string[] | undefined> | undefined,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+// 3. Procedures: public → signed in → in a tenant → with a permission.
+export const publicProcedure = t.procedure;
+
+export const userProcedure = t.procedure.use(({ ctx, next }) => {
+  const userId = ctx.session?.userId;
+  if (!userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
+  return next({ ctx: { userId } });
+});
+
+/** Resolves the tenant from the session and the membership table; every tenant query uses `ctx.tenant.id`. */
+export const tenantProcedure = userProcedure.use(async ({ ctx, next }) => {
+  const membership = await findMembership(ctx.db, ctx.userId, ctx.session?.tenantId);
+  if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this workspace." });
+  return next({ ctx: { tenant: toTenant(membership) } });
+});
+
+export function permissionProcedure(permission: Permission) {
+  return tenantProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.tenant.roles, permission)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `Your role may not use ${permission}.` });
+    }
+    return next();
+  });
+}
+
+function toTenant(m: Membership) {
+  return { id: m.tenantId, name: m.tenantName, kind: m.tenantKind, timeZone: m.tenantTimeZone, roles: m.roles };
+}
+
+export type TenantContext = ReturnType<typeof toTenant>;

@@ -1,0 +1,33 @@
+import { eq } from "drizzle-orm";
+import CredentialsProvider from "next-auth/providers/credentials";
+import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
+import { demoRoles, demoTenants, demoUserEmail } from "@/db/seed/demo-tenants";
+import { findMembership } from "./membership";
+
+/**
+ * One-click demo sign-in. `next build` inlines NODE_ENV, so in a production build this is the
+ * constant `false` and the provider is never registered: no setting can turn it on.
+ */
+export const demoSignInEnabled = process.env.NODE_ENV !== "production";
+
+const demoEmails = new Set(demoTenants.flatMap((t) => demoRoles.map((r) => demoUserEmail(t, r))));
+
+export function isDemoEmail(email: string): boolean {
+  return demoEmails.has(email);
+}
+
+export function demoProvider(db: Db) {
+  return CredentialsProvider({
+    id: "demo",
+    name: "Demo user",
+    credentials: { email: { label: "Demo user email", type: "email" } },
+    async authorize(credentials) {
+      const email = credentials?.email ?? "";
+      if (!isDemoEmail(email)) return null;
+      const [user] = await db.select().from(users).where(eq(users.email, email));
+      if (!user || !(await findMembership(db, user.id))) return null;
+      return { id: user.id, email: user.email, name: user.name };
+    },
+  });
+}

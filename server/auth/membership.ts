@@ -1,0 +1,42 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { memberships, tenants } from "@/db/schema";
+import type { Role } from "@/db/schema/enums";
+
+export type Membership = {
+  tenantId: string;
+  tenantName: string;
+  tenantKind: "self_study" | "home_services";
+  tenantTimeZone: string;
+  roles: Role[];
+};
+
+/**
+ * The user's membership in `tenantId`, or their first one when no tenant is chosen.
+ * Read on every request so a revoked role takes effect at once.
+ */
+export async function findMembership(
+  db: Db,
+  userId: string,
+  tenantId?: string,
+): Promise<Membership | null> {
+  const [row] = await db
+    .select({
+      tenantId: memberships.tenantId,
+      tenantName: tenants.name,
+      tenantKind: tenants.kind,
+      tenantTimeZone: tenants.timeZone,
+      roles: memberships.roles,
+    })
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        tenantId ? eq(memberships.tenantId, tenantId) : undefined,
+      ),
+    )
+    .orderBy(asc(memberships.createdAt), asc(tenants.name))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,72 @@
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { eq } from "drizzle-orm";
+import type { AuthOptions } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
+import type { EmailConfig } from "next-auth/providers/email";
+import type { Db } from "@/db/client";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { env } from "@/server/env";
+import { outboxMailer, resendMailer, type Mailer } from "@/server/mail/mailer";
+import { demoProvider, demoSignInEnabled } from "./demo";
+import { findMembership } from "./membership";
+import { signInMail } from "./sign-in-mail";
+
+export type AuthConfig = { demo: boolean; mailer: Mailer };
+
+export function defaultAuthConfig(db: Db): AuthConfig {
+  const mailer = env.RESEND_API_KEY
+    ? resendMailer(env.RESEND_API_KEY, env.EMAIL_FROM)
+    : outboxMailer(db);
+  return { demo: demoSignInEnabled, mailer };
+}
+
+export function buildAuthOptions(db: Db, config: AuthConfig): AuthOptions {
+  const providers: AuthOptions["providers"] = [magicLinkProvider(db, config.mailer)];
+  if (config.demo) providers.push(demoProvider(db));
+  return {
+    secret: env.NEXTAUTH_SECRET,
+    // The types of @auth/core's adapter and next-auth 4's differ only in optional fields.
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    } as never) as unknown as Adapter,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    providers,
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) token.tenantId = (await findMembership(db, user.id))?.tenantId;
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, userId: token.sub, tenantId: token.tenantId };
+      },
+    },
+  };
+}
+
+/** Email magic link; mail goes only to existing members, so the form never reveals who has an account. */
+function magicLinkProvider(db: Db, mailer: Mailer): EmailConfig {
+  const sendVerificationRequest: EmailConfig["sendVerificationRequest"] = async ({
+    identifier,
+    url,
+  }) => {
+    const [user] = await db.select().from(users).where(eq(users.email, identifier));
+    if (!user || !(await findMembership(db, user.id))) return;
+    await mailer.send(signInMail(identifier, url));
+    if (!env.RESEND_API_KEY) console.info(`[rekindle] sign-in link for ${identifier}: ${url}`);
+  };
+  return {
+    id: "email",
+    type: "email",
+    name: "Email",
+    server: {},
+    from: env.EMAIL_FROM,
+    maxAge: 24 * 60 * 60,
+    options: {},
+    sendVerificationRequest,
+    normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+  };
+}

@@ -1,0 +1,16 @@
+import type { Role } from "@/db/schema/enums";
+
+/** What each role may do: procedures and pages name a permission, never a role. */
+export const permissions = {
+  "contacts.read": ["owner", "marketer", "analyst"],
+  "settings.read": ["owner", "marketer"],
+  "settings.write": ["owner"],
+  "apiKeys.manage": ["owner"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = permissions[permission];
+  return roles.some((r) => allowed.includes(r));
+}

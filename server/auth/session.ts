@@ -1,0 +1,15 @@
+import { getServerSession, type AuthOptions } from "next-auth";
+import { getDb } from "@/db/runtime";
+import { buildAuthOptions, defaultAuthConfig } from "./options";
+
+const globalForAuth = globalThis as unknown as { rekindleAuth?: Promise<AuthOptions> };
+
+/** The app's next-auth options, built once per process around the one database. */
+export function getAuthOptions(): Promise<AuthOptions> {
+  globalForAuth.rekindleAuth ??= getDb().then((db) => buildAuthOptions(db, defaultAuthConfig(db)));
+  return globalForAuth.rekindleAuth;
+}
+
+export async function getSession() {
+  return getServerSession(await getAuthOptions());
+}

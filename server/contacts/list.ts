@@ -1,0 +1,82 @@
+import { and, arrayContains, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { contacts } from "@/db/schema";
+
+export const listContactsInput = z.object({
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(5).max(100).default(25),
+  search: z.string().trim().max(200).optional(),
+  tag: z.string().trim().min(1).max(100).optional(),
+  /** Only contacts whose last activity is more than N local days ago, in their own zone. */
+  inactiveMoreThanDays: z.number().int().min(0).max(10_000).optional(),
+});
+export type ListContactsInput = z.input<typeof listContactsInput>;
+
+/** Days between the local dates of `now` and the last activity, in the contact's zone. */
+function inactiveDaysSql(now: Date, tenantTimeZone: string): SQL<number | null> {
+  const zone = sql`coalesce(${contacts.timeZone}, ${tenantTimeZone})`;
+  return sql<number | null>`((${now.toISOString()}::timestamptz at time zone ${zone})::date
+    - (${contacts.lastActivityAt} at time zone ${zone})::date)`;
+}
+
+export async function listContacts(
+  db: Db,
+  tenant: { id: string; timeZone: string },
+  rawInput: ListContactsInput,
+  now: Date,
+) {
+  const input = listContactsInput.parse(rawInput);
+  const inactiveDays = inactiveDaysSql(now, tenant.timeZone);
+  const where = and(
+    eq(contacts.tenantId, tenant.id),
+    input.search ? matchesSearch(input.search) : undefined,
+    input.tag ? arrayContains(contacts.tags, [input.tag]) : undefined,
+    input.inactiveMoreThanDays === undefined
+      ? undefined
+      : sql`${inactiveDays} > ${input.inactiveMoreThanDays}`,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: contacts.id,
+        externalId: contacts.externalId,
+        name: contacts.name,
+        email: contacts.email,
+        phone: contacts.phone,
+        timeZone: contacts.timeZone,
+        tags: contacts.tags,
+        channels: contacts.channels,
+        lastActivityAt: contacts.lastActivityAt,
+        inactiveDays,
+      })
+      .from(contacts)
+      .where(where)
+      .orderBy(asc(contacts.name), asc(contacts.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    db.select({ n: count() }).from(contacts).where(where),
+  ]);
+  return {
+    rows: rows.map((r) => ({ ...r, inactiveDays: r.inactiveDays === null ? null : Number(r.inactiveDays) })),
+    total: total?.n ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+  };
+}
+
+function matchesSearch(search: string): SQL | undefined {
+  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(ilike(contacts.name, pattern), ilike(contacts.email, pattern), eq(contacts.externalId, search));
+}
+
+/** Every tag in use in the tenant, for the filter menu. */
+export async function listContactTags(db: Db, tenantId: string): Promise<string[]> {
+  const tag = sql<string>`unnest(${contacts.tags})`;
+  const rows = await db
+    .selectDistinct({ tag })
+    .from(contacts)
+    .where(eq(contacts.tenantId, tenantId))
+    .orderBy(asc(tag));
+  return rows.map((r) => r.tag);
+}

@@ -1,0 +1,68 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { contacts } from "@/db/schema";
+import type { ContactInput } from "./contact-input";
+
+type Column = Exclude<keyof ContactInput, "externalId">;
+
+/** How a field of an existing contact changes when a row sets it. */
+const onConflict: Record<Column, SQL> = {
+  name: sql`excluded.name`,
+  email: sql`excluded.email`,
+  phone: sql`excluded.phone`,
+  timeZone: sql`excluded.time_zone`,
+  locale: sql`excluded.locale`,
+  tags: sql`excluded.tags`,
+  program: sql`excluded.program`,
+  lastSkill: sql`excluded.last_skill`,
+  // Never moves back behind activity already recorded.
+  lastActivityAt: sql`greatest(${contacts.lastActivityAt}, excluded.last_activity_at)`,
+  // Merges: a row naming one channel leaves the others as they are.
+  channels: sql`${contacts.channels} || excluded.channels`,
+};
+
+/**
+ * Inserts or updates contacts by external id. Only the fields a row contains change, so rows
+ * are grouped by their set of fields and each group is one statement.
+ */
+export async function upsertContacts(
+  db: Db,
+  tenantId: string,
+  rows: ContactInput[],
+  now: Date,
+): Promise<{ created: number; updated: number }> {
+  let created = 0;
+  for (const group of groupByFields(rows).values()) {
+    const fields = Object.keys(group[0]!).filter((k): k is Column => k !== "externalId");
+    const set = Object.fromEntries(fields.map((f) => [f, onConflict[f]]));
+    const result = await db
+      .insert(contacts)
+      .values(group.map((row) => toInsert(tenantId, row)))
+      .onConflictDoUpdate({
+        target: [contacts.tenantId, contacts.externalId],
+        set: { ...set, updatedAt: now },
+      })
+      .returning({ inserted: sql<boolean>`(xmax = 0)` });
+    created += result.filter((r) => r.inserted).length;
+  }
+  return { created, updated: rows.length - created };
+}
+
+function groupByFields(rows: ContactInput[]): Map<string, ContactInput[]> {
+  const groups = new Map<string, ContactInput[]>();
+  for (const row of rows) {
+    const key = Object.keys(row).sort().join(",");
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
+function toInsert(tenantId: string, row: ContactInput): typeof contacts.$inferInsert {
+  return {
+    ...row,
+    tenantId,
+    lastActivityAt: row.lastActivityAt ? new Date(row.lastActivityAt) : undefined,
+  };
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { getDb } from "@/db/runtime";
+import { authenticateApiKey } from "@/server/api-keys/keys";
+import { rejectDuplicateKeys, validateRows, type RowError } from "@/server/lib/batch";
+import { apiError } from "./json";
+
+export const MAX_BATCH_ROWS = 1_000;
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export type BatchContext = { db: Db; tenantId: string; now: Date };
+
+type Stored = { errors: RowError[] } & { [count: string]: number | RowError[] };
+
+/**
+ * A batch endpoint: each row is validated on its own, a row repeating an earlier row's
+ * `externalId` is rejected, the valid rows are stored, and every rejected row is reported.
+ */
+export function batchEndpoint<S extends z.ZodType<{ externalId: string }>>(spec: {
+  key: string;
+  schema: S;
+  store: (ctx: BatchContext, rows: { index: number; value: z.infer<S> }[]) => Promise<Stored>;
+}) {
+  return (request: Request) =>
+    handleBatchRequest(request, spec.key, async (ctx, rows) => {
+      const checked = validateRows(rows, spec.schema);
+      const unique = rejectDuplicateKeys(checked.valid, "externalId", (r) => r.externalId);
+      const { errors, ...counts } = await spec.store(ctx, unique.valid);
+      const all = [...checked.errors, ...unique.errors, ...errors].sort((a, b) => a.index - b.index);
+      return Response.json({ ...counts, errors: all });
+    });
+}
+
+/**
+ * The shared front of every batch endpoint: API key → tenant, size limits, JSON, envelope.
+ * Rows are handed on unvalidated so the endpoint can report and keep them one by one.
+ */
+async function handleBatchRequest(
+  request: Request,
+  envelopeKey: string,
+  handle: (ctx: BatchContext, rows: unknown[]) => Promise<Response>,
+): Promise<Response> {
+  const now = new Date();
+  const db = await getDb();
+  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+  const tenantId = token ? await authenticateApiKey(db, token, now) : null;
+  if (!tenantId) {
+    return apiError(401, "unauthorized", "Send a valid API key as `Authorization: Bearer <key>`.");
+  }
+  const body = await readBody(request);
+  if (body instanceof Response) return body;
+  const rows = parseEnvelope(body, envelopeKey);
+  if (rows instanceof Response) return rows;
+  try {
+    return await handle({ db, tenantId, now }, rows);
+  } catch (error) {
+    console.error(`[rekindle] ${request.method} ${new URL(request.url).pathname} failed`, error);
+    return apiError(500, "internal", "The request could not be stored. Nothing was lost; retry it.");
+  }
+}
+
+async function readBody(request: Request): Promise<unknown | Response> {
+  const tooLarge = () =>
+    apiError(413, "payload_too_large", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return tooLarge();
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    return apiError(415, "unsupported_media_type", "Send the body as `Content-Type: application/json`.");
+  }
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return tooLarge();
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    return apiError(400, "bad_request", `The body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function parseEnvelope(body: unknown, key: string): unknown[] | Response {
+  const parsed = z.object({ [key]: z.array(z.unknown()).min(1) }).safeParse(body);
+  if (!parsed.success) {
+    return apiError(400, "bad_request", `The body must be a JSON object with a non-empty array \`${key}\`.`);
+  }
+  const rows = parsed.data[key] as unknown[];
+  if (rows.length > MAX_BATCH_ROWS) {
+    return apiError(
+      413,
+      "payload_too_large",
+      `At most ${MAX_BATCH_ROWS} ${key} per call; this one has ${rows.length}. Split it into batches.`,
+    );
+  }
+  return rows;
+}
