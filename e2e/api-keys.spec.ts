@@ -4,8 +4,9 @@ import { lotus, signInAs } from "./helpers";
 test("an owner creates an API key, posts activity with it, and revokes it", async ({ page, request }) => {
   await signInAs(page, lotus, "owner");
   await page.getByRole("link", { name: "API keys" }).click();
+  await expect(page.getByText("No API keys yet.")).toBeVisible();
   await page.getByRole("button", { name: "Create key" }).click();
-  await expect(page.getByRole("alert")).toContainText("Give the key a name");
+  await expect(page.getByRole("alert").filter({ hasText: "Give the key a name" })).toBeVisible();
 
   await page.getByLabel("Key name").fill("e2e sync");
   await page.getByRole("button", { name: "Create key" }).click();

@@ -7,28 +7,27 @@ test("filter the contact list by search, tag and inactivity, and page through it
   expect(all).toBe(2500);
   await expect(page.getByRole("row")).toHaveCount(26);
 
-  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByTestId("contacts-count")).toHaveText(/^26–50 of 2,500/);
 
   await page.getByLabel("Inactive for more than (days)").fill("30");
   await expect(page).toHaveURL(/inactive=30/);
+  await expect.poll(() => contactTotal(page)).toBeLessThan(all);
   const dormant = await contactTotal(page);
   expect(dormant).toBeGreaterThan(0);
-  expect(dormant).toBeLessThan(all);
   const firstDays = await page.getByRole("row").nth(1).getByText(/\d+ days ago/).textContent();
   expect(Number(/(\d+) days/.exec(firstDays ?? "")?.[1])).toBeGreaterThan(30);
 
   await page.getByLabel("Tag").selectOption("premium");
   await expect(page).toHaveURL(/tag=premium/);
-  const premiumDormant = await contactTotal(page);
-  expect(premiumDormant).toBeLessThan(dormant);
+  await expect.poll(() => contactTotal(page)).toBeLessThan(dormant);
   for (const row of await page.getByRole("row").all().then((rows) => rows.slice(1, 6))) {
     await expect(row.getByText("premium")).toBeVisible();
   }
 
   await page.getByLabel("Inactive for more than (days)").fill("abc");
-  await expect(page.getByRole("alert")).toHaveText("Enter a whole number of days, 0 or more.");
+  await expect(page.getByRole("alert").filter({ hasText: "Enter a whole number of days, 0 or more." })).toBeVisible();
 
   await page.getByLabel("Inactive for more than (days)").fill("");
   await page.getByLabel("Tag").selectOption("");

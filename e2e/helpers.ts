@@ -9,12 +9,15 @@ export async function signInAs(page: Page, tenant: string, role: "owner" | "mark
   await page.getByRole("button", { name: `Sign in as ${role} of ${tenant}` }).click();
   await expect(page).toHaveURL(/\/contacts/);
   await expect(page.getByTestId("current-user")).toContainText(role);
+  // The count is rendered by the client once the list loaded: the page is hydrated.
+  await expect(page.getByTestId("contacts-count")).toHaveText(/of [\d,]+ contacts/);
 }
 
 /** The total in "1–25 of 2,500 contacts". */
 export async function contactTotal(page: Page): Promise<number> {
   const count = page.getByTestId("contacts-count");
   await expect(count).toHaveText(/of [\d,]+ contacts/);
+  await expect(page.getByText("Updating…")).toHaveCount(0);
   const text = (await count.textContent()) ?? "";
   return Number(/of ([\d,]+) contacts/.exec(text)![1]!.replaceAll(",", ""));
 }
