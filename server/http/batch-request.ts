@@ -12,36 +12,29 @@ export type BatchContext = { db: Db; tenantId: string; now: Date };
 
 type Stored = { errors: RowError[] } & { [count: string]: number | RowError[] };
 
-/**
- * A batch endpoint: each row is validated on its own, a row repeating an earlier row's
- * `externalId` is rejected, the valid rows are stored, and every rejected row is reported.
- */
-export function batchEndpoint<S extends z.ZodType<{ externalId: string }>>(spec: {
+export type BatchSpec<S extends z.ZodType<{ externalId: string }>> = {
+  /** The body's array, e.g. `contacts` in `{ "contacts": [...] }`. */
   key: string;
   schema: S;
   store: (ctx: BatchContext, rows: { index: number; value: z.infer<S> }[]) => Promise<Stored>;
-}) {
-  return (request: Request) =>
-    handleBatchRequest(request, spec.key, async (ctx, rows) => {
-      const checked = validateRows(rows, spec.schema);
-      const unique = rejectDuplicateKeys(checked.valid, "externalId", (r) => r.externalId);
-      const { errors, ...counts } = await spec.store(ctx, unique.valid);
-      const all = [...checked.errors, ...unique.errors, ...errors].sort((a, b) => a.index - b.index);
-      return Response.json({ ...counts, errors: all });
-    });
+};
+
+/** A route handler for a batch endpoint, on the process's database and clock. */
+export function batchRoute<S extends z.ZodType<{ externalId: string }>>(spec: BatchSpec<S>) {
+  return async (request: Request) => runBatch(await getDb(), request, spec, new Date());
 }
 
 /**
- * The shared front of every batch endpoint: API key → tenant, size limits, JSON, envelope.
- * Rows are handed on unvalidated so the endpoint can report and keep them one by one.
+ * Answers one batch request: API key → tenant, size limits, JSON, envelope; then each row is
+ * validated on its own, a row repeating an earlier row's `externalId` is rejected, the valid
+ * rows are stored, and every rejected row is reported with its index, field and reason.
  */
-async function handleBatchRequest(
+export async function runBatch<S extends z.ZodType<{ externalId: string }>>(
+  db: Db,
   request: Request,
-  envelopeKey: string,
-  handle: (ctx: BatchContext, rows: unknown[]) => Promise<Response>,
+  spec: BatchSpec<S>,
+  now: Date,
 ): Promise<Response> {
-  const now = new Date();
-  const db = await getDb();
   const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   const tenantId = token ? await authenticateApiKey(db, token, now) : null;
   if (!tenantId) {
@@ -49,13 +42,17 @@ async function handleBatchRequest(
   }
   const body = await readBody(request);
   if (body instanceof Response) return body;
-  const rows = parseEnvelope(body, envelopeKey);
+  const rows = parseEnvelope(body, spec.key);
   if (rows instanceof Response) return rows;
   try {
-    return await handle({ db, tenantId, now }, rows);
+    const checked = validateRows(rows, spec.schema);
+    const unique = rejectDuplicateKeys(checked.valid, "externalId", (r) => r.externalId);
+    const { errors, ...counts } = await spec.store({ db, tenantId, now }, unique.valid);
+    const all = [...checked.errors, ...unique.errors, ...errors].sort((a, b) => a.index - b.index);
+    return Response.json({ ...counts, errors: all });
   } catch (error) {
     console.error(`[rekindle] ${request.method} ${new URL(request.url).pathname} failed`, error);
-    return apiError(500, "internal", "The request could not be stored. Nothing was lost; retry it.");
+    return apiError(500, "internal", "The batch was not stored. Nothing was half-written; retry it.");
   }
 }
 

@@ -14,12 +14,18 @@ export function validateRows<S extends z.ZodType>(
   rows.forEach((row, index) => {
     const parsed = schema.safeParse(row);
     if (parsed.success) result.valid.push({ index, value: parsed.data });
-    else
-      for (const issue of parsed.error.issues) {
-        result.errors.push({ index, field: issue.path.join(".") || "(row)", reason: issue.message });
-      }
+    else result.errors.push(...parsed.error.issues.flatMap((issue) => rowErrors(index, issue)));
   });
   return result;
+}
+
+function rowErrors(index: number, issue: z.core.$ZodIssue): RowError[] {
+  const path = issue.path.map(String);
+  // An unknown field is named itself, so the caller sees exactly which key to remove or fix.
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((key) => ({ index, field: [...path, key].join("."), reason: "is not a known field" }));
+  }
+  return [{ index, field: path.join(".") || "(row)", reason: issue.message }];
 }
 
 /** Rejects every row whose key repeats an earlier row's in the same batch. */

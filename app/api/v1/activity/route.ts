@@ -1,10 +1,4 @@
-import { activityInput } from "@/server/activity/activity-input";
-import { ingestActivity } from "@/server/activity/ingest";
-import { batchEndpoint } from "@/server/http/batch-request";
+import { batchRoute } from "@/server/http/batch-request";
+import { activityBatch } from "@/server/http/endpoints";
 
-/** Batch of activity events, idempotent by external id: a repeat is counted, not stored again. */
-export const POST = batchEndpoint({
-  key: "activity",
-  schema: activityInput,
-  store: ({ db, tenantId, now }, rows) => ingestActivity(db, tenantId, rows, now),
-});
+export const POST = batchRoute(activityBatch);

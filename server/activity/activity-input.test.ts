@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { activityInput } from "./activity-input";
+import { isInFuture, isQualifying } from "./qualifying";
+
+const good = {
+  externalId: "a1",
+  contactExternalId: "c1",
+  kind: "job_completed",
+  occurredAt: "2026-11-01T15:00:00-06:00",
+  revenueMinor: 24_900,
+  currency: "USD",
+};
+
+describe("activityInput", () => {
+  it("accepts an event with revenue in minor units", () => {
+    expect(activityInput.safeParse(good).success).toBe(true);
+  });
+
+  it.each([
+    [{ kind: "nap" }, "kind"],
+    [{ occurredAt: "yesterday" }, "occurredAt"],
+    [{ occurredAt: "2026-11-01T15:00:00" }, "occurredAt"],
+    [{ revenueMinor: 12.5 }, "revenueMinor"],
+    [{ revenueMinor: -1 }, "revenueMinor"],
+    [{ currency: "usd" }, "currency"],
+    [{ contactExternalId: "" }, "contactExternalId"],
+  ])("rejects %j in field %s", (change, field) => {
+    const parsed = activityInput.safeParse({ ...good, ...change });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual([field]);
+  });
+});
+
+describe("qualifying activity (SPEC §1.1)", () => {
+  it.each([
+    ["exercise_completed", true],
+    ["job_booked", true],
+    ["job_completed", true],
+    ["purchase", false],
+    ["visit", false],
+  ] as const)("%s qualifies: %s", (kind, expected) => {
+    expect(isQualifying(kind)).toBe(expected);
+  });
+
+  it("allows small clock skew but not events from the future", () => {
+    const now = new Date("2026-11-23T00:00:00Z");
+    expect(isInFuture(new Date("2026-11-23T00:04:59Z"), now)).toBe(false);
+    expect(isInFuture(new Date("2026-11-23T00:05:01Z"), now)).toBe(true);
+  });
+});

@@ -1,0 +1,226 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { activityEvents, contacts } from "@/db/schema";
+import { listApiKeys, revokeApiKey } from "@/server/api-keys/keys";
+import { openTestDb } from "@/test/db";
+import { createContact, createKey, createTenant } from "@/test/factories";
+import { runBatch, type BatchSpec } from "./batch-request";
+import { activityBatch, contactsBatch } from "./endpoints";
+
+let handle: DbHandle;
+beforeAll(async () => {
+  handle = await openTestDb();
+});
+afterAll(() => handle.close());
+
+const now = new Date("2026-11-23T12:00:00Z");
+
+function post(spec: BatchSpec<never>, key: string | null, body: unknown, headers: Record<string, string> = {}) {
+  const request = new Request("http://rekindle.test/api/v1/x", {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+      ...headers,
+    },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return runBatch(handle.db, request, spec as never, now);
+}
+const postContacts = (key: string | null, body: unknown, h?: Record<string, string>) =>
+  post(contactsBatch as never, key, body, h);
+const postActivity = (key: string | null, body: unknown) => post(activityBatch as never, key, body);
+
+async function tenantWithKey() {
+  const tenant = await createTenant(handle.db);
+  return { tenant, key: await createKey(handle.db, tenant.id) };
+}
+
+const contactsOf = (tenantId: string) =>
+  handle.db.select().from(contacts).where(eq(contacts.tenantId, tenantId));
+
+describe("API keys", () => {
+  it.each([
+    ["no key", null],
+    ["an unknown key", "rk_not-a-real-key"],
+    ["a key of another shape", "sk_live_123"],
+  ])("answers 401 to %s", async (_, key) => {
+    const response = await postContacts(key, { contacts: [{ externalId: "x" }] });
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe("unauthorized");
+  });
+
+  it("answers 401 to a revoked key and stores nothing", async () => {
+    const tenant = await createTenant(handle.db);
+    const key = await createKey(handle.db, tenant.id);
+    const [stored] = await listApiKeys(handle.db, tenant.id);
+    await revokeApiKey(handle.db, tenant.id, stored!.id, now);
+    expect((await postContacts(key, { contacts: [{ externalId: "x" }] })).status).toBe(401);
+    expect(await contactsOf(tenant.id)).toEqual([]);
+  });
+});
+
+describe("POST /api/v1/contacts", () => {
+  it("stores the valid rows and reports each bad one with index, field and reason", async () => {
+    const { tenant, key } = await tenantWithKey();
+    const response = await postContacts(key, {
+      contacts: [
+        { externalId: "c1", name: "Lan", email: "lan@mail.example", timeZone: "Asia/Ho_Chi_Minh" },
+        { externalId: "c2", email: "nope", timeZone: "Moon/Base" },
+        { externalId: "c3", channels: { sms: "subscribed" } },
+        { externalId: "c1", name: "again" },
+      ],
+    });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ created: 2, updated: 0 });
+    expect(body.errors).toEqual([
+      { index: 1, field: "email", reason: "must be a valid email address" },
+      { index: 1, field: "timeZone", reason: "must be an IANA time zone such as Asia/Ho_Chi_Minh" },
+      { index: 3, field: "externalId", reason: "repeats row 0 of this batch" },
+    ]);
+    const stored = await contactsOf(tenant.id);
+    expect(stored.map((c) => c.externalId).sort()).toEqual(["c1", "c3"]);
+  });
+
+  it("updates only the fields a row sends and merges channel states", async () => {
+    const { tenant, key } = await tenantWithKey();
+    await postContacts(key, {
+      contacts: [{ externalId: "c1", name: "Lan", email: "lan@mail.example", channels: { email: "subscribed", sms: "subscribed" } }],
+    });
+    const second = await postContacts(key, { contacts: [{ externalId: "c1", channels: { sms: "unsubscribed" }, tags: ["vip"] }] });
+    expect(await second.json()).toMatchObject({ created: 0, updated: 1, errors: [] });
+    const [c] = await contactsOf(tenant.id);
+    expect(c).toMatchObject({ name: "Lan", email: "lan@mail.example", tags: ["vip"] });
+    expect(c!.channels).toEqual({ email: "subscribed", sms: "unsubscribed" });
+  });
+
+  it("never touches another tenant's contact with the same external id", async () => {
+    const a = await tenantWithKey();
+    const b = await createTenant(handle.db);
+    await createContact(handle.db, b.id, { externalId: "same", name: "B's contact" });
+    const body = await (await postContacts(a.key, { contacts: [{ externalId: "same", name: "A's contact" }] })).json();
+    expect(body.created).toBe(1);
+    const [bContact] = await contactsOf(b.id);
+    expect(bContact!.name).toBe("B's contact");
+  });
+
+  it.each([
+    ["malformed JSON", "{not json", 400, "bad_request"],
+    ["a body without the array", { people: [] }, 400, "bad_request"],
+    ["an empty array", { contacts: [] }, 400, "bad_request"],
+    ["more than 1,000 rows", { contacts: Array.from({ length: 1001 }, (_, i) => ({ externalId: `c${i}` })) }, 413, "payload_too_large"],
+    ["a body over 2 MB", { contacts: [{ externalId: "c", name: "x".repeat(2_200_000) }] }, 413, "payload_too_large"],
+  ])("answers %s with %i", async (_, body, status, code) => {
+    const { tenant, key } = await tenantWithKey();
+    const response = await postContacts(key, body);
+    expect(response.status).toBe(status);
+    const answer = await response.json();
+    expect(answer.error.code).toBe(code);
+    expect(answer.error.message.length).toBeGreaterThan(10);
+    expect(await contactsOf(tenant.id)).toEqual([]);
+  });
+
+  it("answers 415 to a body that is not JSON", async () => {
+    const { key } = await tenantWithKey();
+    const response = await postContacts(key, "externalId=c1", { "content-type": "application/x-www-form-urlencoded" });
+    expect(response.status).toBe(415);
+  });
+
+  it("accepts exactly 1,000 rows", async () => {
+    const { tenant, key } = await tenantWithKey();
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ externalId: `c${i}`, name: `Contact ${i}` }));
+    expect(await (await postContacts(key, { contacts: rows })).json()).toMatchObject({ created: 1000 });
+    expect((await contactsOf(tenant.id)).length).toBe(1000);
+  });
+});
+
+describe("POST /api/v1/activity", () => {
+  async function tenantWithContact() {
+    const { tenant, key } = await tenantWithKey();
+    const contact = await createContact(handle.db, tenant.id, {
+      externalId: "cust-1",
+      lastActivityAt: new Date("2026-01-10T00:00:00Z"),
+    });
+    return { tenant, key, contact };
+  }
+  const lastActivity = async (id: string) =>
+    (await handle.db.select().from(contacts).where(eq(contacts.id, id)))[0]!.lastActivityAt;
+
+  it("stores the good row, reports the bad one, and stores nothing new the second time", async () => {
+    const { tenant, key, contact } = await tenantWithContact();
+    const body = {
+      activity: [
+        { externalId: "job-1", contactExternalId: "cust-1", kind: "job_completed", occurredAt: "2026-11-20T16:00:00-06:00", revenueMinor: 32_500, currency: "USD" },
+        { externalId: "job-2", contactExternalId: "cust-1", kind: "job_completed", occurredAt: "not a time" },
+      ],
+    };
+    const first = await (await postActivity(key, body)).json();
+    expect(first).toEqual({
+      stored: 1,
+      duplicates: 0,
+      errors: [{ index: 1, field: "occurredAt", reason: "must be an ISO-8601 time with zone" }],
+    });
+    const second = await (await postActivity(key, body)).json();
+    expect(second).toMatchObject({ stored: 0, duplicates: 1 });
+    const events = await handle.db.select().from(activityEvents).where(eq(activityEvents.tenantId, tenant.id));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ revenueMinor: 32_500, currency: "USD", contactId: contact.id });
+    expect(await lastActivity(contact.id)).toEqual(new Date("2026-11-20T22:00:00Z"));
+  });
+
+  it("moves the last activity forward only, and only for qualifying kinds", async () => {
+    const { key, contact } = await tenantWithContact();
+    await postActivity(key, {
+      activity: [
+        { externalId: "old", contactExternalId: "cust-1", kind: "job_completed", occurredAt: "2025-06-01T00:00:00Z" },
+        { externalId: "buy", contactExternalId: "cust-1", kind: "purchase", occurredAt: "2026-11-01T00:00:00Z", revenueMinor: 100 },
+      ],
+    });
+    expect(await lastActivity(contact.id)).toEqual(new Date("2026-01-10T00:00:00Z"));
+  });
+
+  it("rejects events for unknown contacts, unknown exercises and the future, keeping the rest", async () => {
+    const { key, contact } = await tenantWithContact();
+    const at = "2026-11-22T00:00:00Z";
+    const body = await (
+      await postActivity(key, {
+        activity: [
+          { externalId: "e1", contactExternalId: "nobody", kind: "visit", occurredAt: at },
+          { externalId: "e2", contactExternalId: "cust-1", kind: "exercise_completed", occurredAt: at, exerciseExternalId: "ex-404" },
+          { externalId: "e3", contactExternalId: "cust-1", kind: "job_booked", occurredAt: "2026-12-25T00:00:00Z" },
+          { externalId: "e4", contactExternalId: "cust-1", kind: "job_booked", occurredAt: at },
+        ],
+      })
+    ).json();
+    expect(body.stored).toBe(1);
+    expect(body.errors.map((e: { index: number; field: string }) => [e.index, e.field])).toEqual([
+      [0, "contactExternalId"],
+      [1, "exerciseExternalId"],
+      [2, "occurredAt"],
+    ]);
+    expect(await lastActivity(contact.id)).toEqual(new Date(at));
+  });
+
+  it("cannot post activity for another tenant's contact", async () => {
+    const a = await tenantWithKey();
+    const b = await createTenant(handle.db);
+    const bContact = await createContact(handle.db, b.id, { externalId: "theirs" });
+    const body = await (
+      await postActivity(a.key, {
+        activity: [{ externalId: "x", contactExternalId: "theirs", kind: "job_completed", occurredAt: "2026-11-22T00:00:00Z" }],
+      })
+    ).json();
+    expect(body).toMatchObject({ stored: 0, errors: [{ index: 0, field: "contactExternalId" }] });
+    expect(await lastActivity(bContact.id)).toBeNull();
+  });
+
+  it("treats the same external id in two tenants as two events", async () => {
+    const a = await tenantWithContact();
+    const b = await tenantWithContact();
+    const event = { externalId: "shared", contactExternalId: "cust-1", kind: "job_completed", occurredAt: "2026-11-22T00:00:00Z" };
+    expect(await (await postActivity(a.key, { activity: [event] })).json()).toMatchObject({ stored: 1 });
+    expect(await (await postActivity(b.key, { activity: [event] })).json()).toMatchObject({ stored: 1 });
+  });
+});

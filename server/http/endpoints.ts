@@ -1,0 +1,22 @@
+import { activityInput } from "@/server/activity/activity-input";
+import { ingestActivity } from "@/server/activity/ingest";
+import { contactInput } from "@/server/contacts/contact-input";
+import { upsertContacts } from "@/server/contacts/upsert";
+import type { BatchSpec } from "./batch-request";
+
+/** `POST /api/v1/contacts`: upsert by external id. */
+export const contactsBatch: BatchSpec<typeof contactInput> = {
+  key: "contacts",
+  schema: contactInput,
+  store: async ({ db, tenantId, now }, rows) => ({
+    ...(await upsertContacts(db, tenantId, rows.map((r) => r.value), now)),
+    errors: [],
+  }),
+};
+
+/** `POST /api/v1/activity`: idempotent by external id; a repeat is counted, not stored again. */
+export const activityBatch: BatchSpec<typeof activityInput> = {
+  key: "activity",
+  schema: activityInput,
+  store: ({ db, tenantId, now }, rows) => ingestActivity(db, tenantId, rows, now),
+};

@@ -1,0 +1,52 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/db/client";
+import { contacts, memberships, tenantSettings, tenants, users } from "@/db/schema";
+import type { Role, TenantKind } from "@/db/schema/enums";
+import { createApiKey } from "@/server/api-keys/keys";
+import { createCaller } from "@/server/api/root";
+import { presetFor } from "@/server/settings/presets";
+
+export async function createTenant(db: Db, kind: TenantKind = "home_services", timeZone = "America/Chicago") {
+  const slug = `t-${randomUUID()}`;
+  const [tenant] = await db
+    .insert(tenants)
+    .values({
+      slug,
+      name: `Tenant ${slug.slice(2, 10)}`,
+      kind,
+      timeZone,
+      postalAddress: "1 Test Street",
+      senderName: "Test",
+      senderEmail: "test@tenant.example",
+    })
+    .returning();
+  await db.insert(tenantSettings).values({ tenantId: tenant!.id, settings: presetFor(kind) });
+  return tenant!;
+}
+
+export async function createMember(db: Db, tenantId: string, roles: Role[]) {
+  const [user] = await db
+    .insert(users)
+    .values({ email: `${randomUUID()}@user.example`, name: "Test user" })
+    .returning();
+  await db.insert(memberships).values({ userId: user!.id, tenantId, roles });
+  return user!;
+}
+
+/** A tRPC caller with the real middleware, as the session of `userId` in `tenantId`. */
+export function callerFor(db: Db, userId: string | null, tenantId?: string) {
+  const session = userId ? { userId, tenantId, expires: "2099-01-01T00:00:00.000Z" } : null;
+  return createCaller({ db, session });
+}
+
+export async function createContact(db: Db, tenantId: string, fields: Partial<typeof contacts.$inferInsert> = {}) {
+  const [contact] = await db
+    .insert(contacts)
+    .values({ tenantId, externalId: `c-${randomUUID()}`, name: "Contact", ...fields })
+    .returning();
+  return contact!;
+}
+
+export async function createKey(db: Db, tenantId: string) {
+  return (await createApiKey(db, { tenantId, name: "test", createdBy: null })).key;
+}

@@ -1,0 +1,31 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const integration = { include: ["**/*.int.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 };
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    exclude: ["**/node_modules/**", "e2e/**", ".next*/**", ".data/**"],
+    // Each PGlite costs ~670 MB and a core; two workers fit the 2-core machine.
+    maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/node_modules/**", "e2e/**"] } },
+      // Integration tests always run on embedded PGlite, and also on the server in DATABASE_URL.
+      { extends: true, test: { ...integration, name: "integration:pglite", env: { TEST_DB: "pglite" } } },
+      ...(process.env.DATABASE_URL
+        ? [
+            {
+              extends: true as const,
+              test: {
+                ...integration,
+                name: "integration:postgres",
+                env: { TEST_DB: "postgres" },
+                globalSetup: ["test/postgres-setup.ts"],
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
