@@ -10,9 +10,19 @@ export default defineConfig({
     // Each PGlite costs ~670 MB and a core; two workers fit the 2-core machine.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "unit", include: ["**/*.test.ts"], exclude: ["**/*.int.test.ts", "**/node_modules/**", "e2e/**"] } },
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "**/node_modules/**", "e2e/**"],
+        },
+      },
       // Integration tests always run on embedded PGlite, and also on the server in DATABASE_URL.
-      { extends: true, test: { ...integration, name: "integration:pglite", env: { TEST_DB: "pglite" } } },
+      {
+        extends: true,
+        test: { ...integration, name: "integration:pglite", env: { TEST_DB: "pglite" } },
+      },
       ...(process.env.DATABASE_URL
         ? [
             {

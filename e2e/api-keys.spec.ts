@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { lotus, signInAs } from "./helpers";
 
-test("an owner creates an API key, posts activity with it, and revokes it", async ({ page, request }) => {
+test("an owner creates an API key, posts activity with it, and revokes it", async ({
+  page,
+  request,
+}) => {
   await signInAs(page, lotus, "owner");
   await page.getByRole("link", { name: "API keys" }).click();
   await expect(page.getByText("No API keys yet.")).toBeVisible();
@@ -15,8 +18,18 @@ test("an owner creates an API key, posts activity with it, and revokes it", asyn
 
   const body = {
     activity: [
-      { externalId: `e2e-${Date.now()}`, contactExternalId: "learner-00007", kind: "exercise_completed", occurredAt: new Date().toISOString() },
-      { externalId: "e2e-bad", contactExternalId: "learner-00007", kind: "nap", occurredAt: "yesterday" },
+      {
+        externalId: `e2e-${Date.now()}`,
+        contactExternalId: "learner-00007",
+        kind: "exercise_completed",
+        occurredAt: new Date().toISOString(),
+      },
+      {
+        externalId: "e2e-bad",
+        contactExternalId: "learner-00007",
+        kind: "nap",
+        occurredAt: "yesterday",
+      },
     ],
   };
   const headers = { authorization: `Bearer ${key}` };

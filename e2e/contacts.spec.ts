@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { contactTotal, lotus, signInAs } from "./helpers";
 
-test("filter the contact list by search, tag and inactivity, and page through it", async ({ page }) => {
+test("filter the contact list by search, tag and inactivity, and page through it", async ({
+  page,
+}) => {
   await signInAs(page, lotus, "analyst");
   const all = await contactTotal(page);
   expect(all).toBe(2500);
@@ -16,18 +18,27 @@ test("filter the contact list by search, tag and inactivity, and page through it
   await expect.poll(() => contactTotal(page)).toBeLessThan(all);
   const dormant = await contactTotal(page);
   expect(dormant).toBeGreaterThan(0);
-  const firstDays = await page.getByRole("row").nth(1).getByText(/\d+ days ago/).textContent();
+  const firstDays = await page
+    .getByRole("row")
+    .nth(1)
+    .getByText(/\d+ days ago/)
+    .textContent();
   expect(Number(/(\d+) days/.exec(firstDays ?? "")?.[1])).toBeGreaterThan(30);
 
   await page.getByLabel("Tag").selectOption("premium");
   await expect(page).toHaveURL(/tag=premium/);
   await expect.poll(() => contactTotal(page)).toBeLessThan(dormant);
-  for (const row of await page.getByRole("row").all().then((rows) => rows.slice(1, 6))) {
+  for (const row of await page
+    .getByRole("row")
+    .all()
+    .then((rows) => rows.slice(1, 6))) {
     await expect(row.getByText("premium")).toBeVisible();
   }
 
   await page.getByLabel("Inactive for more than (days)").fill("abc");
-  await expect(page.getByRole("alert").filter({ hasText: "Enter a whole number of days, 0 or more." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Enter a whole number of days, 0 or more." }),
+  ).toBeVisible();
 
   await page.getByLabel("Inactive for more than (days)").fill("");
   await page.getByLabel("Tag").selectOption("");

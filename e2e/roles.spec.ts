@@ -32,7 +32,9 @@ for (const role of ["owner", "marketer", "analyst"] as const) {
         await expect(page.getByRole("heading", { level: 1, name: p.heading })).toBeVisible();
       } else {
         expect(response?.status()).toBe(403);
-        await expect(page.getByRole("heading", { name: "Your role cannot open this page" })).toBeVisible();
+        await expect(
+          page.getByRole("heading", { name: "Your role cannot open this page" }),
+        ).toBeVisible();
       }
     }
   });

@@ -6,7 +6,11 @@ import { createApiKey } from "@/server/api-keys/keys";
 import { createCaller } from "@/server/api/root";
 import { presetFor } from "@/server/settings/presets";
 
-export async function createTenant(db: Db, kind: TenantKind = "home_services", timeZone = "America/Chicago") {
+export async function createTenant(
+  db: Db,
+  kind: TenantKind = "home_services",
+  timeZone = "America/Chicago",
+) {
   const slug = `t-${randomUUID()}`;
   const [tenant] = await db
     .insert(tenants)
@@ -39,7 +43,11 @@ export function callerFor(db: Db, userId: string | null, tenantId?: string) {
   return createCaller({ db, session });
 }
 
-export async function createContact(db: Db, tenantId: string, fields: Partial<typeof contacts.$inferInsert> = {}) {
+export async function createContact(
+  db: Db,
+  tenantId: string,
+  fields: Partial<typeof contacts.$inferInsert> = {},
+) {
   const [contact] = await db
     .insert(contacts)
     .values({ tenantId, externalId: `c-${randomUUID()}`, name: "Contact", ...fields })

@@ -15,11 +15,20 @@ const errors: Record<string, string> = {
   AccessDenied: "This account has no access to Rekindle.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string }>;
+}) {
   if ((await getSession())?.userId) redirect("/contacts");
   const { error } = await searchParams;
   const accounts = demoTenants.flatMap((t) =>
-    demoRoles.map((role) => ({ email: demoUserEmail(t, role), role, tenant: t.name, kind: t.kind })),
+    demoRoles.map((role) => ({
+      email: demoUserEmail(t, role),
+      role,
+      tenant: t.name,
+      kind: t.kind,
+    })),
   );
   return (
     <AuthCard title="Sign in">

@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { useTRPC } from "@/components/providers/trpc";
 
-const when = (d: Date | null) => (d ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }).format(d) : "—");
+const when = (d: Date | null) =>
+  d ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }).format(d) : "—";
 
 export function ApiKeysManager() {
   const trpc = useTRPC();
@@ -26,19 +27,39 @@ export function ApiKeysManager() {
   const nameError = create.error?.data?.fieldErrors?.name?.[0];
   return (
     <div className="space-y-6">
-      <form onSubmit={submit} className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4">
+      <form
+        onSubmit={submit}
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4"
+      >
         <div className="min-w-64 flex-1">
           <Field label="Key name" id="key-name" hint="Where the key will be used, e.g. “CRM sync”.">
-            <Input id="key-name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={nameError ? true : undefined} />
+            <Input
+              id="key-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              aria-invalid={nameError ? true : undefined}
+            />
           </Field>
-          {nameError && <p role="alert" className="mt-1 text-xs text-red-700">{nameError}</p>}
+          {nameError && (
+            <p role="alert" className="mt-1 text-xs text-red-700">
+              {nameError}
+            </p>
+          )}
         </div>
-        <Button type="submit" disabled={create.isPending}>Create key</Button>
+        <Button type="submit" disabled={create.isPending}>
+          Create key
+        </Button>
       </form>
       {create.data && (
-        <div role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-sm">
+        <div
+          role="status"
+          className="rounded-lg border border-emerald-200 bg-emerald-50 p-4 text-sm"
+        >
           <p className="font-medium text-emerald-900">Copy the key now: it is shown only once.</p>
-          <code data-testid="new-api-key" className="mt-2 block break-all rounded bg-white px-3 py-2 font-mono text-xs">
+          <code
+            data-testid="new-api-key"
+            className="mt-2 block break-all rounded bg-white px-3 py-2 font-mono text-xs"
+          >
             {create.data.key}
           </code>
         </div>
@@ -48,16 +69,30 @@ export function ApiKeysManager() {
           <caption className="sr-only">API keys</caption>
           <thead className="bg-stone-50 text-left text-xs font-semibold uppercase tracking-wide text-stone-500">
             <tr>
-              <th scope="col" className="px-4 py-3">Name</th>
-              <th scope="col" className="px-4 py-3">Key</th>
-              <th scope="col" className="px-4 py-3">Created</th>
-              <th scope="col" className="px-4 py-3">Last used</th>
-              <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-4 py-3">
+                Name
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Key
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Created
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Last used
+              </th>
+              <th scope="col" className="px-4 py-3">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
             {keys.data?.length === 0 && (
-              <tr><td colSpan={5} className="px-4 py-8 text-center text-stone-500">No API keys yet.</td></tr>
+              <tr>
+                <td colSpan={5} className="px-4 py-8 text-center text-stone-500">
+                  No API keys yet.
+                </td>
+              </tr>
             )}
             {keys.data?.map((k) => (
               <tr key={k.id}>
@@ -69,7 +104,12 @@ export function ApiKeysManager() {
                   {k.revokedAt ? (
                     <Badge tone="bad">Revoked</Badge>
                   ) : (
-                    <Button variant="danger" disabled={revoke.isPending} onClick={() => revoke.mutate({ id: k.id })} aria-label={`Revoke ${k.name}`}>
+                    <Button
+                      variant="danger"
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate({ id: k.id })}
+                      aria-label={`Revoke ${k.name}`}
+                    >
                       Revoke
                     </Button>
                   )}

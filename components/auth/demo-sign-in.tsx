@@ -14,7 +14,9 @@ export function DemoSignIn({ accounts }: { accounts: DemoAccount[] }) {
       <h2 id="demo-heading" className="text-sm font-semibold text-stone-800">
         Demo sign-in
       </h2>
-      <p className="mt-1 text-xs text-stone-500">Development only: one click signs you in as a demo user.</p>
+      <p className="mt-1 text-xs text-stone-500">
+        Development only: one click signs you in as a demo user.
+      </p>
       {tenants.map((tenant) => (
         <div key={tenant} className="mt-4">
           <p className="text-xs font-medium uppercase tracking-wide text-stone-500">{tenant}</p>

@@ -28,12 +28,25 @@ export function ContactFiltersBar({ filters, onChange }: Props) {
   }, [inactive, inactiveInvalid, filters.inactive, onChange]);
 
   return (
-    <div role="search" className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-3">
+    <div
+      role="search"
+      className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-3"
+    >
       <Field label="Search name, email or external id" id="contact-search">
-        <Input id="contact-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. Nguyễn or @mail.example" />
+        <Input
+          id="contact-search"
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="e.g. Nguyễn or @mail.example"
+        />
       </Field>
       <Field label="Tag" id="contact-tag">
-        <Select id="contact-tag" value={filters.tag} onChange={(e) => onChange({ tag: e.target.value })}>
+        <Select
+          id="contact-tag"
+          value={filters.tag}
+          onChange={(e) => onChange({ tag: e.target.value })}
+        >
           <option value="">Any tag</option>
           {tags.data?.map((tag) => (
             <option key={tag} value={tag}>

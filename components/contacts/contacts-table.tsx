@@ -4,7 +4,12 @@ import type { inferRouterOutputs } from "@trpc/server";
 
 type Row = inferRouterOutputs<AppRouter>["contacts"]["list"]["rows"][number];
 
-const channelLabels: Record<string, string> = { email: "Email", sms: "SMS", web_push: "Push", zalo: "Zalo" };
+const channelLabels: Record<string, string> = {
+  email: "Email",
+  sms: "SMS",
+  web_push: "Push",
+  zalo: "Zalo",
+};
 const stateTone = { subscribed: "good", unsubscribed: "neutral", unreachable: "bad" } as const;
 
 export function ContactsTable({ rows, tenantTimeZone }: { rows: Row[]; tenantTimeZone: string }) {
@@ -14,11 +19,21 @@ export function ContactsTable({ rows, tenantTimeZone }: { rows: Row[]; tenantTim
         <caption className="sr-only">Contacts</caption>
         <thead className="bg-stone-50 text-left text-xs font-semibold uppercase tracking-wide text-stone-500">
           <tr>
-            <th scope="col" className="px-4 py-3">Name</th>
-            <th scope="col" className="px-4 py-3">Reach</th>
-            <th scope="col" className="px-4 py-3">Last activity</th>
-            <th scope="col" className="px-4 py-3">Channels</th>
-            <th scope="col" className="px-4 py-3">Tags</th>
+            <th scope="col" className="px-4 py-3">
+              Name
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Reach
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Last activity
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Channels
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Tags
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-100">
@@ -33,12 +48,20 @@ export function ContactsTable({ rows, tenantTimeZone }: { rows: Row[]; tenantTim
                 <div className="text-xs text-stone-500">{c.phone ?? ""}</div>
               </td>
               <td className="px-4 py-3">
-                <LastActivity at={c.lastActivityAt} days={c.inactiveDays} timeZone={c.timeZone ?? tenantTimeZone} />
+                <LastActivity
+                  at={c.lastActivityAt}
+                  days={c.inactiveDays}
+                  timeZone={c.timeZone ?? tenantTimeZone}
+                />
               </td>
               <td className="px-4 py-3">
                 <div className="flex flex-wrap gap-1">
                   {Object.entries(c.channels).map(([channel, state]) => (
-                    <Badge key={channel} tone={stateTone[state]} title={`${channelLabels[channel] ?? channel}: ${state}`}>
+                    <Badge
+                      key={channel}
+                      tone={stateTone[state]}
+                      title={`${channelLabels[channel] ?? channel}: ${state}`}
+                    >
                       {channelLabels[channel] ?? channel}
                       {state !== "subscribed" && ` · ${state}`}
                     </Badge>
@@ -62,9 +85,21 @@ export function ContactsTable({ rows, tenantTimeZone }: { rows: Row[]; tenantTim
   );
 }
 
-function LastActivity({ at, days, timeZone }: { at: Date | null; days: number | null; timeZone: string }) {
+function LastActivity({
+  at,
+  days,
+  timeZone,
+}: {
+  at: Date | null;
+  days: number | null;
+  timeZone: string;
+}) {
   if (!at || days === null) return <span className="text-stone-400">Never</span>;
-  const local = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(at);
+  const local = new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  }).format(at);
   const label = days === 0 ? "today" : days === 1 ? "yesterday" : `${days} days ago`;
   return (
     <div>

@@ -26,7 +26,9 @@ export function ContactsView({ tenantTimeZone }: { tenantTimeZone: string }) {
       <ContactFiltersBar filters={filters} onChange={setFilters} />
       <div className="flex items-center justify-between text-sm text-stone-600" aria-live="polite">
         <span data-testid="contacts-count">
-          {list.isPending ? "Loading…" : `${first.toLocaleString()}–${last.toLocaleString()} of ${total.toLocaleString()} contacts`}
+          {list.isPending
+            ? "Loading…"
+            : `${first.toLocaleString()}–${last.toLocaleString()} of ${total.toLocaleString()} contacts`}
         </span>
         {list.isFetching && !list.isPending && <span className="text-xs">Updating…</span>}
       </div>
@@ -40,15 +42,25 @@ export function ContactsView({ tenantTimeZone }: { tenantTimeZone: string }) {
           No contact matches these filters.
         </p>
       )}
-      {list.data && list.data.rows.length > 0 && <ContactsTable rows={list.data.rows} tenantTimeZone={tenantTimeZone} />}
+      {list.data && list.data.rows.length > 0 && (
+        <ContactsTable rows={list.data.rows} tenantTimeZone={tenantTimeZone} />
+      )}
       <nav aria-label="Pagination" className="flex items-center justify-end gap-2">
-        <Button variant="secondary" disabled={filters.page <= 1} onClick={() => setFilters({ page: filters.page - 1 })}>
+        <Button
+          variant="secondary"
+          disabled={filters.page <= 1}
+          onClick={() => setFilters({ page: filters.page - 1 })}
+        >
           Previous
         </Button>
         <span className="text-sm text-stone-600">
           Page {filters.page} of {pages}
         </span>
-        <Button variant="secondary" disabled={filters.page >= pages} onClick={() => setFilters({ page: filters.page + 1 })}>
+        <Button
+          variant="secondary"
+          disabled={filters.page >= pages}
+          onClick={() => setFilters({ page: filters.page + 1 })}
+        >
           Next
         </Button>
       </nav>

@@ -16,7 +16,9 @@ export function AppNav({ items }: { items: NavItem[] }) {
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={`whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${
-              active ? "bg-brand-50 text-brand-700" : "text-stone-600 hover:bg-stone-100 hover:text-stone-900"
+              active
+                ? "bg-brand-50 text-brand-700"
+                : "text-stone-600 hover:bg-stone-100 hover:text-stone-900"
             }`}
           >
             {item.label}

@@ -1,7 +1,12 @@
 import type { TenantSettings } from "@/server/settings/schema";
 import type { ReactNode } from "react";
 
-const channelNames: Record<string, string> = { email: "Email", sms: "SMS", web_push: "Web push", zalo: "Zalo" };
+const channelNames: Record<string, string> = {
+  email: "Email",
+  sms: "SMS",
+  web_push: "Web push",
+  zalo: "Zalo",
+};
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -30,9 +35,15 @@ export function SettingsSummary({ settings }: { settings: TenantSettings }) {
           <caption className="sr-only">Reminder stages</caption>
           <thead className="text-left text-xs uppercase tracking-wide text-stone-500">
             <tr>
-              <th scope="col" className="py-1">Stage</th>
-              <th scope="col" className="py-1">Key</th>
-              <th scope="col" className="py-1 text-right">Reached after</th>
+              <th scope="col" className="py-1">
+                Stage
+              </th>
+              <th scope="col" className="py-1">
+                Key
+              </th>
+              <th scope="col" className="py-1 text-right">
+                Reached after
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
@@ -52,18 +63,23 @@ export function SettingsSummary({ settings }: { settings: TenantSettings }) {
           {cadence.recurringEveryDays
             ? `Then a recurring reminder every ${cadence.recurringEveryDays} days while the contact stays inactive.`
             : "No recurring reminder after the last stage."}{" "}
-          Thresholds count from the local date of the last activity; a stage is reached at local midnight.
+          Thresholds count from the local date of the last activity; a stage is reached at local
+          midnight.
         </p>
       </Card>
       <Card title="Delivery">
         <dl className="divide-y divide-stone-100">
-          <Row label="Channels">{settings.channels.map((c) => channelNames[c] ?? c).join(" + ")}</Row>
+          <Row label="Channels">
+            {settings.channels.map((c) => channelNames[c] ?? c).join(" + ")}
+          </Row>
           <Row label="Quiet hours">
             {quietHours.start}–{quietHours.end}, resume at {quietHours.resumeAt}
           </Row>
           <Row label="Cap">1 reminder per channel per local day</Row>
           <Row label="Retries after a transient failure">
-            {settings.retryOffsetsMinutes.map((m) => (m % 60 === 0 ? `${m / 60} h` : `${m} min`)).join(", ")}
+            {settings.retryOffsetsMinutes
+              .map((m) => (m % 60 === 0 ? `${m / 60} h` : `${m} min`))
+              .join(", ")}
           </Row>
         </dl>
       </Card>
@@ -77,9 +93,13 @@ export function SettingsSummary({ settings }: { settings: TenantSettings }) {
       <Card title="Content">
         <dl className="divide-y divide-stone-100">
           <Row label="Fresh exercise window">{settings.freshWindowDays} days</Row>
-          <Row label="Offer">{settings.offer ? `${settings.offer.title} (${settings.offer.code})` : "None"}</Row>
+          <Row label="Offer">
+            {settings.offer ? `${settings.offer.title} (${settings.offer.code})` : "None"}
+          </Row>
           {settings.offer && <Row label="Booking link">{settings.offer.bookingUrl}</Row>}
-          <Row label="Marketers may approve their own variants">{settings.allowSelfApproval ? "Yes" : "No"}</Row>
+          <Row label="Marketers may approve their own variants">
+            {settings.allowSelfApproval ? "Yes" : "No"}
+          </Row>
         </dl>
       </Card>
     </div>

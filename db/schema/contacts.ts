@@ -17,7 +17,10 @@ export const contacts = pgTable(
     /** IANA zone; null means the tenant's default zone. */
     timeZone: text(),
     locale: text(),
-    tags: text().array().notNull().default(sql`'{}'::text[]`),
+    tags: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     program: text(),
     lastSkill: text(),
     lastActivityAt: timestamp({ withTimezone: true, mode: "date" }),

@@ -11,8 +11,21 @@ export type ActivityHistory = { events: ActivityRow[]; lastActivityAt: Date | nu
 function daysInactive(faker: Faker, kind: TenantKind): number | null {
   const buckets: [[number, number] | null, number][] =
     kind === "self_study"
-      ? [[[0, 1], 30], [[2, 6], 15], [[7, 29], 20], [[30, 364], 20], [[365, 700], 10], [null, 5]]
-      : [[[0, 179], 35], [[180, 269], 15], [[270, 364], 15], [[365, 900], 30], [null, 5]];
+      ? [
+          [[0, 1], 30],
+          [[2, 6], 15],
+          [[7, 29], 20],
+          [[30, 364], 20],
+          [[365, 700], 10],
+          [null, 5],
+        ]
+      : [
+          [[0, 179], 35],
+          [[180, 269], 15],
+          [[270, 364], 15],
+          [[365, 900], 30],
+          [null, 5],
+        ];
   const range = weighted(faker, buckets);
   return range && faker.number.int({ min: range[0], max: range[1] });
 }
@@ -28,7 +41,8 @@ export function generateHistory(
   const days = daysInactive(faker, kind);
   if (days === null) return { events: [], lastActivityAt: null };
   const last = new Date(now.getTime() - days * DAY_MS - faker.number.int(DAY_MS));
-  const events = kind === "self_study" ? learnerEvents(faker, last, exerciseIds) : jobEvents(faker, last);
+  const events =
+    kind === "self_study" ? learnerEvents(faker, last, exerciseIds) : jobEvents(faker, last);
   return {
     lastActivityAt: last,
     events: events.map((e, i) => ({

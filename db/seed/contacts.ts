@@ -49,9 +49,16 @@ export function generateContact(
     externalId: `${selfStudy ? "learner" : "cust"}-${String(index + 1).padStart(5, "0")}`,
     name: selfStudy ? `${last} ${first}` : `${first} ${last}`,
     email: faker.internet.email({ firstName: first, lastName: last, provider: "mail.example" }),
-    phone: selfStudy ? faker.helpers.replaceSymbols("+8490#######") : faker.helpers.replaceSymbols("+1312555####"),
+    phone: selfStudy
+      ? faker.helpers.replaceSymbols("+8490#######")
+      : faker.helpers.replaceSymbols("+1312555####"),
     timeZone: weighted(faker, selfStudy ? learnerZones : customerZones),
-    locale: selfStudy ? weighted(faker, [["vi-VN", 85], ["en-US", 15]]) : "en-US",
+    locale: selfStudy
+      ? weighted(faker, [
+          ["vi-VN", 85],
+          ["en-US", 15],
+        ])
+      : "en-US",
     tags: generateTags(faker, selfStudy),
     program: selfStudy ? faker.helpers.arrayElement(programs) : null,
     lastSkill: selfStudy ? faker.helpers.arrayElement(skills) : null,
@@ -69,7 +76,9 @@ function generateTags(faker: Faker, selfStudy: boolean): string[] {
 }
 
 function learnerChannels(faker: Faker): ChannelStates {
-  const channels: ChannelStates = { zalo: faker.number.int(100) < 90 ? "subscribed" : "unsubscribed" };
+  const channels: ChannelStates = {
+    zalo: faker.number.int(100) < 90 ? "subscribed" : "unsubscribed",
+  };
   // Web push exists only for learners who granted the browser permission.
   if (faker.number.int(100) < 70) channels.web_push = "subscribed";
   return channels;
@@ -78,6 +87,10 @@ function learnerChannels(faker: Faker): ChannelStates {
 function customerChannels(faker: Faker): ChannelStates {
   return {
     email: faker.number.int(100) < 92 ? "subscribed" : "unsubscribed",
-    sms: weighted(faker, [["subscribed", 80], ["unsubscribed", 15], ["unreachable", 5]]),
+    sms: weighted(faker, [
+      ["subscribed", 80],
+      ["unsubscribed", 15],
+      ["unreachable", 5],
+    ]),
   };
 }

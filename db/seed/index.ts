@@ -13,7 +13,13 @@ import {
 import { presetFor } from "@/server/settings/presets";
 import { generateHistory } from "./activity";
 import { generateContact } from "./contacts";
-import { demoRoles, demoTenants, demoUserEmail, demoUserName, type DemoTenant } from "./demo-tenants";
+import {
+  demoRoles,
+  demoTenants,
+  demoUserEmail,
+  demoUserName,
+  type DemoTenant,
+} from "./demo-tenants";
 import { generateExercises } from "./exercises";
 import { seededFaker } from "./random";
 
@@ -65,7 +71,10 @@ async function createTenant(db: Db, demo: DemoTenant): Promise<string> {
 async function ensureDemoUsers(db: Db, demo: DemoTenant, tenantId: string): Promise<void> {
   for (const role of demoRoles) {
     const email = demoUserEmail(demo, role);
-    await db.insert(users).values({ email, name: demoUserName(demo, role) }).onConflictDoNothing();
+    await db
+      .insert(users)
+      .values({ email, name: demoUserName(demo, role) })
+      .onConflictDoNothing();
     const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
     await db
       .insert(memberships)

@@ -28,19 +28,41 @@ describe.skipIf(onPostgresServer)("demo seed", () => {
     expect(await total(contacts)).toBe(demoTenants.reduce((n, t) => n + t.contactCount, 0));
     expect(await total(activityEvents)).toBeGreaterThan(40_000);
     const roles = await handle.db.select({ roles: memberships.roles }).from(memberships);
-    expect(roles.map((r) => r.roles[0]).sort()).toEqual(["analyst", "analyst", "marketer", "marketer", "owner", "owner"]);
+    expect(roles.map((r) => r.roles[0]).sort()).toEqual([
+      "analyst",
+      "analyst",
+      "marketer",
+      "marketer",
+      "owner",
+      "owner",
+    ]);
   });
 
   it("spreads contacts over many zones, including DST and both sides of the date line", async () => {
-    const zones = new Set((await handle.db.selectDistinct({ z: contacts.timeZone }).from(contacts)).map((r) => r.z));
-    for (const zone of ["Asia/Ho_Chi_Minh", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Australia/Sydney", "America/New_York", "America/Phoenix"]) {
+    const zones = new Set(
+      (await handle.db.selectDistinct({ z: contacts.timeZone }).from(contacts)).map((r) => r.z),
+    );
+    for (const zone of [
+      "Asia/Ho_Chi_Minh",
+      "Pacific/Kiritimati",
+      "Pacific/Pago_Pago",
+      "Australia/Sydney",
+      "America/New_York",
+      "America/Phoenix",
+    ]) {
       expect(zones).toContain(zone);
     }
   });
 
   it("has more than 12 months of activity with revenue", async () => {
-    const [homeServices] = await handle.db.select().from(tenants).where(eq(tenants.slug, "brightside-home"));
-    const events = await handle.db.select().from(activityEvents).where(eq(activityEvents.tenantId, homeServices!.id));
+    const [homeServices] = await handle.db
+      .select()
+      .from(tenants)
+      .where(eq(tenants.slug, "brightside-home"));
+    const events = await handle.db
+      .select()
+      .from(activityEvents)
+      .where(eq(activityEvents.tenantId, homeServices!.id));
     const oldest = Math.min(...events.map((e) => e.occurredAt.getTime()));
     expect(now.getTime() - oldest).toBeGreaterThan(365 * 86_400_000);
     expect(events.every((e) => e.revenueMinor > 0)).toBe(true);
@@ -50,7 +72,9 @@ describe.skipIf(onPostgresServer)("demo seed", () => {
     const before = [await total(contacts), await total(activityEvents), await total(users)];
     const reports = await seedDemo(handle.db, new Date("2026-12-01T00:00:00Z"));
     expect(reports.every((r) => !r.created)).toBe(true);
-    expect([await total(contacts), await total(activityEvents), await total(users)]).toEqual(before);
+    expect([await total(contacts), await total(activityEvents), await total(users)]).toEqual(
+      before,
+    );
     expect(await seedIfEmpty(handle.db, now)).toBeNull();
   });
 });

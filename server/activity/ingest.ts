@@ -20,7 +20,12 @@ export async function ingestActivity(
   now: Date,
 ): Promise<IngestResult> {
   return db.transaction(async (tx) => {
-    const contactIds = await idsByExternalId(tx, contacts, tenantId, rows.map((r) => r.value.contactExternalId));
+    const contactIds = await idsByExternalId(
+      tx,
+      contacts,
+      tenantId,
+      rows.map((r) => r.value.contactExternalId),
+    );
     const exerciseIds = await idsByExternalId(
       tx,
       exercises,
@@ -39,9 +44,17 @@ export async function ingestActivity(
           .insert(activityEvents)
           .values(accepted)
           .onConflictDoNothing({ target: [activityEvents.tenantId, activityEvents.externalId] })
-          .returning({ contactId: activityEvents.contactId, kind: activityEvents.kind, occurredAt: activityEvents.occurredAt })
+          .returning({
+            contactId: activityEvents.contactId,
+            kind: activityEvents.kind,
+            occurredAt: activityEvents.occurredAt,
+          })
       : [];
-    await advanceLastActivity(tx, tenantId, inserted.filter((e) => isQualifying(e.kind)));
+    await advanceLastActivity(
+      tx,
+      tenantId,
+      inserted.filter((e) => isQualifying(e.kind)),
+    );
     return { stored: inserted.length, duplicates: accepted.length - inserted.length, errors };
   });
 }
@@ -114,7 +127,9 @@ async function advanceLastActivity(
   for (const [contactId, occurredAt] of newest) {
     await db
       .update(contacts)
-      .set({ lastActivityAt: sql`greatest(${contacts.lastActivityAt}, ${occurredAt.toISOString()}::timestamptz)` })
+      .set({
+        lastActivityAt: sql`greatest(${contacts.lastActivityAt}, ${occurredAt.toISOString()}::timestamptz)`,
+      })
       .where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, contactId)));
   }
 }

@@ -18,7 +18,12 @@ export async function createApiKey(
   const [row] = await db
     .insert(apiKeys)
     .values({ ...input, prefix: key.slice(0, 10), hash: hashKey(key) })
-    .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt });
+    .returning({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+    });
   return { ...row!, key };
 }
 

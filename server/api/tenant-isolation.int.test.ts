@@ -103,7 +103,9 @@ describe("roles", () => {
     const owner = await createMember(handle.db, tenant.id, ["owner"]);
     const api = callerFor(handle.db, owner.id, tenant.id);
     await expect(api.apiKeys.create({ name: "  " })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(api.contacts.list({ pageSize: 1000 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api.contacts.list({ pageSize: 1000 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("tells the navigation what the role may use", async () => {

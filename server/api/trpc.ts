@@ -43,7 +43,8 @@ export const userProcedure = t.procedure.use(({ ctx, next }) => {
 /** Resolves the tenant from the session and the membership table; every tenant query uses `ctx.tenant.id`. */
 export const tenantProcedure = userProcedure.use(async ({ ctx, next }) => {
   const membership = await findMembership(ctx.db, ctx.userId, ctx.session?.tenantId);
-  if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this workspace." });
+  if (!membership)
+    throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of this workspace." });
   return next({ ctx: { tenant: toTenant(membership) } });
 });
 
@@ -57,7 +58,13 @@ export function permissionProcedure(permission: Permission) {
 }
 
 function toTenant(m: Membership) {
-  return { id: m.tenantId, name: m.tenantName, kind: m.tenantKind, timeZone: m.tenantTimeZone, roles: m.roles };
+  return {
+    id: m.tenantId,
+    name: m.tenantName,
+    kind: m.tenantKind,
+    timeZone: m.tenantTimeZone,
+    roles: m.roles,
+  };
 }
 
 export type TenantContext = ReturnType<typeof toTenant>;

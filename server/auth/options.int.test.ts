@@ -37,7 +37,10 @@ describe("auth options", () => {
     const email = options.providers[0] as EmailConfig;
     const tenant = await createTenant(handle.db);
     const member = await createMember(handle.db, tenant.id, ["marketer"]);
-    const [outsider] = await handle.db.insert(users).values({ email: `outsider-${tenant.id}@user.example` }).returning();
+    const [outsider] = await handle.db
+      .insert(users)
+      .values({ email: `outsider-${tenant.id}@user.example` })
+      .returning();
     const request = (identifier: string) =>
       email.sendVerificationRequest({
         identifier,
@@ -71,8 +74,19 @@ describe("outbox mailer", () => {
   it("captures the message in the Outbox table", async () => {
     const { outboxMailer } = await import("@/server/mail/mailer");
     const to = `someone-${Date.now()}@user.example`;
-    await outboxMailer(handle.db).send({ to, subject: "Hi", text: "Hello", html: "<p>Hello</p>" }, "key-1");
-    const [row] = await handle.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, to));
-    expect(row).toMatchObject({ channel: "email", subject: "Hi", tenantId: null, meta: { idempotencyKey: "key-1" } });
+    await outboxMailer(handle.db).send(
+      { to, subject: "Hi", text: "Hello", html: "<p>Hello</p>" },
+      "key-1",
+    );
+    const [row] = await handle.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.recipient, to));
+    expect(row).toMatchObject({
+      channel: "email",
+      subject: "Hi",
+      tenantId: null,
+      meta: { idempotencyKey: "key-1" },
+    });
   });
 });

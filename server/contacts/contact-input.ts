@@ -23,7 +23,9 @@ export const contactInput = z.strictObject({
   tags: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
   program: optionalText(100),
   lastSkill: optionalText(100),
-  lastActivityAt: z.iso.datetime({ offset: true, message: "must be an ISO-8601 time with zone" }).optional(),
+  lastActivityAt: z.iso
+    .datetime({ offset: true, message: "must be an ISO-8601 time with zone" })
+    .optional(),
   channels: channelStatesSchema.optional(),
 });
 

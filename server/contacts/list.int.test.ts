@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 /** Inactive days as the list computes them, for one contact, at `now`. */
-async function inactiveDays(timeZone: string | null, lastActivityAt: string, now: string, tenantZone = "UTC") {
+async function inactiveDays(
+  timeZone: string | null,
+  lastActivityAt: string,
+  now: string,
+  tenantZone = "UTC",
+) {
   const tenant = await createTenant(handle.db, "self_study", tenantZone);
   await createContact(handle.db, tenant.id, { timeZone, lastActivityAt: new Date(lastActivityAt) });
   const { rows } = await listContacts(handle.db, tenant, {}, new Date(now));
@@ -35,8 +40,12 @@ describe("inactive days count local dates in the contact's zone (SPEC §1.1)", (
 
   it("uses the tenant's zone for a contact without one", async () => {
     // 2026-01-01T20:00Z is Jan 2 03:00 in Ho Chi Minh City but still Jan 1 in Chicago.
-    expect(await inactiveDays(null, "2026-01-01T20:00:00Z", "2026-01-02T10:00:00Z", "Asia/Ho_Chi_Minh")).toBe(0);
-    expect(await inactiveDays(null, "2026-01-01T20:00:00Z", "2026-01-02T10:00:00Z", "America/Chicago")).toBe(1);
+    expect(
+      await inactiveDays(null, "2026-01-01T20:00:00Z", "2026-01-02T10:00:00Z", "Asia/Ho_Chi_Minh"),
+    ).toBe(0);
+    expect(
+      await inactiveDays(null, "2026-01-01T20:00:00Z", "2026-01-02T10:00:00Z", "America/Chicago"),
+    ).toBe(1);
   });
 });
 
@@ -44,10 +53,30 @@ describe("listContacts", () => {
   async function tenantWithContacts() {
     const tenant = await createTenant(handle.db, "self_study", "Asia/Ho_Chi_Minh");
     const at = (iso: string) => new Date(iso);
-    await createContact(handle.db, tenant.id, { name: "An Nguyen", email: "an@mail.example", tags: ["vip"], lastActivityAt: at("2026-11-20T03:00:00Z") });
-    await createContact(handle.db, tenant.id, { name: "Binh Tran", email: "binh@mail.example", tags: ["vip", "trial"], lastActivityAt: at("2026-10-01T03:00:00Z") });
-    await createContact(handle.db, tenant.id, { name: "Chi 100%_off", email: "chi@other.example", tags: [], lastActivityAt: at("2025-01-01T03:00:00Z") });
-    await createContact(handle.db, tenant.id, { name: "Dung Never", email: null, tags: ["trial"], lastActivityAt: null });
+    await createContact(handle.db, tenant.id, {
+      name: "An Nguyen",
+      email: "an@mail.example",
+      tags: ["vip"],
+      lastActivityAt: at("2026-11-20T03:00:00Z"),
+    });
+    await createContact(handle.db, tenant.id, {
+      name: "Binh Tran",
+      email: "binh@mail.example",
+      tags: ["vip", "trial"],
+      lastActivityAt: at("2026-10-01T03:00:00Z"),
+    });
+    await createContact(handle.db, tenant.id, {
+      name: "Chi 100%_off",
+      email: "chi@other.example",
+      tags: [],
+      lastActivityAt: at("2025-01-01T03:00:00Z"),
+    });
+    await createContact(handle.db, tenant.id, {
+      name: "Dung Never",
+      email: null,
+      tags: ["trial"],
+      lastActivityAt: null,
+    });
     return tenant;
   }
   const now = new Date("2026-11-23T05:00:00Z");
@@ -55,7 +84,9 @@ describe("listContacts", () => {
   it("filters by inactivity; contacts with no activity at all are not counted as inactive", async () => {
     const tenant = await tenantWithContacts();
     const names = async (n: number) =>
-      (await listContacts(handle.db, tenant, { inactiveMoreThanDays: n }, now)).rows.map((r) => r.name);
+      (await listContacts(handle.db, tenant, { inactiveMoreThanDays: n }, now)).rows.map(
+        (r) => r.name,
+      );
     // An: Nov 20 → Nov 23 local (3 days); Binh: Oct 1 → Nov 23 (53 days).
     expect(await names(2)).toEqual(["An Nguyen", "Binh Tran", "Chi 100%_off"]);
     expect(await names(3)).toEqual(["Binh Tran", "Chi 100%_off"]);
@@ -77,8 +108,13 @@ describe("listContacts", () => {
   it("filters by tag and combines filters", async () => {
     const tenant = await tenantWithContacts();
     const list = (input: object) => listContacts(handle.db, tenant, input, now);
-    expect((await list({ tag: "trial" })).rows.map((r) => r.name)).toEqual(["Binh Tran", "Dung Never"]);
-    expect((await list({ tag: "vip", inactiveMoreThanDays: 10 })).rows.map((r) => r.name)).toEqual(["Binh Tran"]);
+    expect((await list({ tag: "trial" })).rows.map((r) => r.name)).toEqual([
+      "Binh Tran",
+      "Dung Never",
+    ]);
+    expect((await list({ tag: "vip", inactiveMoreThanDays: 10 })).rows.map((r) => r.name)).toEqual([
+      "Binh Tran",
+    ]);
   });
 
   it("pages in a stable order and reports the total", async () => {

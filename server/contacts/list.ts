@@ -58,7 +58,10 @@ export async function listContacts(
     db.select({ n: count() }).from(contacts).where(where),
   ]);
   return {
-    rows: rows.map((r) => ({ ...r, inactiveDays: r.inactiveDays === null ? null : Number(r.inactiveDays) })),
+    rows: rows.map((r) => ({
+      ...r,
+      inactiveDays: r.inactiveDays === null ? null : Number(r.inactiveDays),
+    })),
     total: total?.n ?? 0,
     page: input.page,
     pageSize: input.pageSize,
@@ -67,7 +70,11 @@ export async function listContacts(
 
 function matchesSearch(search: string): SQL | undefined {
   const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return or(ilike(contacts.name, pattern), ilike(contacts.email, pattern), eq(contacts.externalId, search));
+  return or(
+    ilike(contacts.name, pattern),
+    ilike(contacts.email, pattern),
+    eq(contacts.externalId, search),
+  );
 }
 
 /** Every tag in use in the tenant, for the filter menu. */

@@ -16,7 +16,12 @@ afterAll(() => handle.close());
 
 const now = new Date("2026-11-23T12:00:00Z");
 
-function post(spec: BatchSpec<never>, key: string | null, body: unknown, headers: Record<string, string> = {}) {
+function post(
+  spec: BatchSpec<never>,
+  key: string | null,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const request = new Request("http://rekindle.test/api/v1/x", {
     method: "POST",
     headers: {
@@ -87,9 +92,18 @@ describe("POST /api/v1/contacts", () => {
   it("updates only the fields a row sends and merges channel states", async () => {
     const { tenant, key } = await tenantWithKey();
     await postContacts(key, {
-      contacts: [{ externalId: "c1", name: "Lan", email: "lan@mail.example", channels: { email: "subscribed", sms: "subscribed" } }],
+      contacts: [
+        {
+          externalId: "c1",
+          name: "Lan",
+          email: "lan@mail.example",
+          channels: { email: "subscribed", sms: "subscribed" },
+        },
+      ],
     });
-    const second = await postContacts(key, { contacts: [{ externalId: "c1", channels: { sms: "unsubscribed" }, tags: ["vip"] }] });
+    const second = await postContacts(key, {
+      contacts: [{ externalId: "c1", channels: { sms: "unsubscribed" }, tags: ["vip"] }],
+    });
     expect(await second.json()).toMatchObject({ created: 0, updated: 1, errors: [] });
     const [c] = await contactsOf(tenant.id);
     expect(c).toMatchObject({ name: "Lan", email: "lan@mail.example", tags: ["vip"] });
@@ -100,7 +114,9 @@ describe("POST /api/v1/contacts", () => {
     const a = await tenantWithKey();
     const b = await createTenant(handle.db);
     await createContact(handle.db, b.id, { externalId: "same", name: "B's contact" });
-    const body = await (await postContacts(a.key, { contacts: [{ externalId: "same", name: "A's contact" }] })).json();
+    const body = await (
+      await postContacts(a.key, { contacts: [{ externalId: "same", name: "A's contact" }] })
+    ).json();
     expect(body.created).toBe(1);
     const [bContact] = await contactsOf(b.id);
     expect(bContact!.name).toBe("B's contact");
@@ -110,8 +126,18 @@ describe("POST /api/v1/contacts", () => {
     ["malformed JSON", "{not json", 400, "bad_request"],
     ["a body without the array", { people: [] }, 400, "bad_request"],
     ["an empty array", { contacts: [] }, 400, "bad_request"],
-    ["more than 1,000 rows", { contacts: Array.from({ length: 1001 }, (_, i) => ({ externalId: `c${i}` })) }, 413, "payload_too_large"],
-    ["a body over 2 MB", { contacts: [{ externalId: "c", name: "x".repeat(2_200_000) }] }, 413, "payload_too_large"],
+    [
+      "more than 1,000 rows",
+      { contacts: Array.from({ length: 1001 }, (_, i) => ({ externalId: `c${i}` })) },
+      413,
+      "payload_too_large",
+    ],
+    [
+      "a body over 2 MB",
+      { contacts: [{ externalId: "c", name: "x".repeat(2_200_000) }] },
+      413,
+      "payload_too_large",
+    ],
   ])("answers %s with %i", async (_, body, status, code) => {
     const { tenant, key } = await tenantWithKey();
     const response = await postContacts(key, body);
@@ -124,14 +150,21 @@ describe("POST /api/v1/contacts", () => {
 
   it("answers 415 to a body that is not JSON", async () => {
     const { key } = await tenantWithKey();
-    const response = await postContacts(key, "externalId=c1", { "content-type": "application/x-www-form-urlencoded" });
+    const response = await postContacts(key, "externalId=c1", {
+      "content-type": "application/x-www-form-urlencoded",
+    });
     expect(response.status).toBe(415);
   });
 
   it("accepts exactly 1,000 rows", async () => {
     const { tenant, key } = await tenantWithKey();
-    const rows = Array.from({ length: 1000 }, (_, i) => ({ externalId: `c${i}`, name: `Contact ${i}` }));
-    expect(await (await postContacts(key, { contacts: rows })).json()).toMatchObject({ created: 1000 });
+    const rows = Array.from({ length: 1000 }, (_, i) => ({
+      externalId: `c${i}`,
+      name: `Contact ${i}`,
+    }));
+    expect(await (await postContacts(key, { contacts: rows })).json()).toMatchObject({
+      created: 1000,
+    });
     expect((await contactsOf(tenant.id)).length).toBe(1000);
   });
 });
@@ -152,8 +185,20 @@ describe("POST /api/v1/activity", () => {
     const { tenant, key, contact } = await tenantWithContact();
     const body = {
       activity: [
-        { externalId: "job-1", contactExternalId: "cust-1", kind: "job_completed", occurredAt: "2026-11-20T16:00:00-06:00", revenueMinor: 32_500, currency: "USD" },
-        { externalId: "job-2", contactExternalId: "cust-1", kind: "job_completed", occurredAt: "not a time" },
+        {
+          externalId: "job-1",
+          contactExternalId: "cust-1",
+          kind: "job_completed",
+          occurredAt: "2026-11-20T16:00:00-06:00",
+          revenueMinor: 32_500,
+          currency: "USD",
+        },
+        {
+          externalId: "job-2",
+          contactExternalId: "cust-1",
+          kind: "job_completed",
+          occurredAt: "not a time",
+        },
       ],
     };
     const first = await (await postActivity(key, body)).json();
@@ -164,9 +209,16 @@ describe("POST /api/v1/activity", () => {
     });
     const second = await (await postActivity(key, body)).json();
     expect(second).toMatchObject({ stored: 0, duplicates: 1 });
-    const events = await handle.db.select().from(activityEvents).where(eq(activityEvents.tenantId, tenant.id));
+    const events = await handle.db
+      .select()
+      .from(activityEvents)
+      .where(eq(activityEvents.tenantId, tenant.id));
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ revenueMinor: 32_500, currency: "USD", contactId: contact.id });
+    expect(events[0]).toMatchObject({
+      revenueMinor: 32_500,
+      currency: "USD",
+      contactId: contact.id,
+    });
     expect(await lastActivity(contact.id)).toEqual(new Date("2026-11-20T22:00:00Z"));
   });
 
@@ -174,8 +226,19 @@ describe("POST /api/v1/activity", () => {
     const { key, contact } = await tenantWithContact();
     await postActivity(key, {
       activity: [
-        { externalId: "old", contactExternalId: "cust-1", kind: "job_completed", occurredAt: "2025-06-01T00:00:00Z" },
-        { externalId: "buy", contactExternalId: "cust-1", kind: "purchase", occurredAt: "2026-11-01T00:00:00Z", revenueMinor: 100 },
+        {
+          externalId: "old",
+          contactExternalId: "cust-1",
+          kind: "job_completed",
+          occurredAt: "2025-06-01T00:00:00Z",
+        },
+        {
+          externalId: "buy",
+          contactExternalId: "cust-1",
+          kind: "purchase",
+          occurredAt: "2026-11-01T00:00:00Z",
+          revenueMinor: 100,
+        },
       ],
     });
     expect(await lastActivity(contact.id)).toEqual(new Date("2026-01-10T00:00:00Z"));
@@ -188,8 +251,19 @@ describe("POST /api/v1/activity", () => {
       await postActivity(key, {
         activity: [
           { externalId: "e1", contactExternalId: "nobody", kind: "visit", occurredAt: at },
-          { externalId: "e2", contactExternalId: "cust-1", kind: "exercise_completed", occurredAt: at, exerciseExternalId: "ex-404" },
-          { externalId: "e3", contactExternalId: "cust-1", kind: "job_booked", occurredAt: "2026-12-25T00:00:00Z" },
+          {
+            externalId: "e2",
+            contactExternalId: "cust-1",
+            kind: "exercise_completed",
+            occurredAt: at,
+            exerciseExternalId: "ex-404",
+          },
+          {
+            externalId: "e3",
+            contactExternalId: "cust-1",
+            kind: "job_booked",
+            occurredAt: "2026-12-25T00:00:00Z",
+          },
           { externalId: "e4", contactExternalId: "cust-1", kind: "job_booked", occurredAt: at },
         ],
       })
@@ -209,7 +283,14 @@ describe("POST /api/v1/activity", () => {
     const bContact = await createContact(handle.db, b.id, { externalId: "theirs" });
     const body = await (
       await postActivity(a.key, {
-        activity: [{ externalId: "x", contactExternalId: "theirs", kind: "job_completed", occurredAt: "2026-11-22T00:00:00Z" }],
+        activity: [
+          {
+            externalId: "x",
+            contactExternalId: "theirs",
+            kind: "job_completed",
+            occurredAt: "2026-11-22T00:00:00Z",
+          },
+        ],
       })
     ).json();
     expect(body).toMatchObject({ stored: 0, errors: [{ index: 0, field: "contactExternalId" }] });
@@ -219,8 +300,17 @@ describe("POST /api/v1/activity", () => {
   it("treats the same external id in two tenants as two events", async () => {
     const a = await tenantWithContact();
     const b = await tenantWithContact();
-    const event = { externalId: "shared", contactExternalId: "cust-1", kind: "job_completed", occurredAt: "2026-11-22T00:00:00Z" };
-    expect(await (await postActivity(a.key, { activity: [event] })).json()).toMatchObject({ stored: 1 });
-    expect(await (await postActivity(b.key, { activity: [event] })).json()).toMatchObject({ stored: 1 });
+    const event = {
+      externalId: "shared",
+      contactExternalId: "cust-1",
+      kind: "job_completed",
+      occurredAt: "2026-11-22T00:00:00Z",
+    };
+    expect(await (await postActivity(a.key, { activity: [event] })).json()).toMatchObject({
+      stored: 1,
+    });
+    expect(await (await postActivity(b.key, { activity: [event] })).json()).toMatchObject({
+      stored: 1,
+    });
   });
 });

@@ -52,7 +52,11 @@ export async function runBatch<S extends z.ZodType<{ externalId: string }>>(
     return Response.json({ ...counts, errors: all });
   } catch (error) {
     console.error(`[rekindle] ${request.method} ${new URL(request.url).pathname} failed`, error);
-    return apiError(500, "internal", "The batch was not stored. Nothing was half-written; retry it.");
+    return apiError(
+      500,
+      "internal",
+      "The batch was not stored. Nothing was half-written; retry it.",
+    );
   }
 }
 
@@ -62,7 +66,11 @@ async function readBody(request: Request): Promise<unknown | Response> {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return tooLarge();
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
-    return apiError(415, "unsupported_media_type", "Send the body as `Content-Type: application/json`.");
+    return apiError(
+      415,
+      "unsupported_media_type",
+      "Send the body as `Content-Type: application/json`.",
+    );
   }
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) return tooLarge();
@@ -76,7 +84,11 @@ async function readBody(request: Request): Promise<unknown | Response> {
 function parseEnvelope(body: unknown, key: string): unknown[] | Response {
   const parsed = z.object({ [key]: z.array(z.unknown()).min(1) }).safeParse(body);
   if (!parsed.success) {
-    return apiError(400, "bad_request", `The body must be a JSON object with a non-empty array \`${key}\`.`);
+    return apiError(
+      400,
+      "bad_request",
+      `The body must be a JSON object with a non-empty array \`${key}\`.`,
+    );
   }
   const rows = parsed.data[key] as unknown[];
   if (rows.length > MAX_BATCH_ROWS) {

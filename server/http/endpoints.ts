@@ -9,7 +9,12 @@ export const contactsBatch: BatchSpec<typeof contactInput> = {
   key: "contacts",
   schema: contactInput,
   store: async ({ db, tenantId, now }, rows) => ({
-    ...(await upsertContacts(db, tenantId, rows.map((r) => r.value), now)),
+    ...(await upsertContacts(
+      db,
+      tenantId,
+      rows.map((r) => r.value),
+      now,
+    )),
     errors: [],
   }),
 };

@@ -7,7 +7,10 @@ const row = z.object({ externalId: z.string().min(1), n: z.number().int() });
 
 describe("validateRows", () => {
   it("reports each bad field with the row index and keeps the good rows", () => {
-    const result = validateRows([{ externalId: "a", n: 1 }, { externalId: "", n: 1.5 }, "nope"], row);
+    const result = validateRows(
+      [{ externalId: "a", n: 1 }, { externalId: "", n: 1.5 }, "nope"],
+      row,
+    );
     expect(result.valid).toEqual([{ index: 0, value: { externalId: "a", n: 1 } }]);
     expect(result.errors.map((e) => [e.index, e.field])).toEqual([
       [1, "externalId"],
@@ -27,7 +30,9 @@ describe("validateRows", () => {
         const bad = new Set(errors.map((e) => e.index));
         expect(valid.every((v) => !bad.has(v.index))).toBe(true);
         expect(valid.length + bad.size).toBe(rows.length);
-        expect(valid.map((v) => v.index)).toEqual([...valid.map((v) => v.index)].sort((a, b) => a - b));
+        expect(valid.map((v) => v.index)).toEqual(
+          [...valid.map((v) => v.index)].sort((a, b) => a - b),
+        );
       }),
     );
   });

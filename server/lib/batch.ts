@@ -23,7 +23,11 @@ function rowErrors(index: number, issue: z.core.$ZodIssue): RowError[] {
   const path = issue.path.map(String);
   // An unknown field is named itself, so the caller sees exactly which key to remove or fix.
   if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => ({ index, field: [...path, key].join("."), reason: "is not a known field" }));
+    return issue.keys.map((key) => ({
+      index,
+      field: [...path, key].join("."),
+      reason: "is not a known field",
+    }));
   }
   return [{ index, field: path.join(".") || "(row)", reason: issue.message }];
 }

@@ -38,7 +38,10 @@ describe("tenant presets", () => {
   });
 
   it("rejects a bad quiet-hours time with the field that is wrong", () => {
-    const bad = { ...selfStudyPreset, quietHours: { start: "24:00", end: "07:00", resumeAt: "08:00" } };
+    const bad = {
+      ...selfStudyPreset,
+      quietHours: { start: "24:00", end: "07:00", resumeAt: "08:00" },
+    };
     const parsed = tenantSettingsSchema.safeParse(bad);
     expect(parsed.error?.issues[0]?.path).toEqual(["quietHours", "start"]);
   });

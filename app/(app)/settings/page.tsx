@@ -11,7 +11,10 @@ export default async function SettingsPage() {
   const settings = await (await serverApi()).settings.get();
   return (
     <>
-      <PageHeader title="Settings" description="How this workspace reactivates its contacts. Read-only for now." />
+      <PageHeader
+        title="Settings"
+        description="How this workspace reactivates its contacts. Read-only for now."
+      />
       <SettingsSummary settings={settings} />
     </>
   );

@@ -14,7 +14,8 @@ export const apiKeysRouter = router({
     ),
   revoke: manageKeys.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
     const revoked = await revokeApiKey(ctx.db, ctx.tenant.id, input.id, new Date());
-    if (!revoked) throw new TRPCError({ code: "NOT_FOUND", message: "No active key with this id." });
+    if (!revoked)
+      throw new TRPCError({ code: "NOT_FOUND", message: "No active key with this id." });
     return { revoked };
   }),
 });
