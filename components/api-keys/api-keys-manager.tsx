@@ -4,8 +4,17 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DataTable, Td } from "@/components/ui/data-table";
 import { Field, Input } from "@/components/ui/field";
 import { useTRPC } from "@/components/providers/trpc";
+
+const columns = [
+  { label: "Name" },
+  { label: "Key" },
+  { label: "Created" },
+  { label: "Last used" },
+  { label: "Actions", srOnly: true },
+];
 
 const when = (d: Date | null) =>
   d ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }).format(d) : "—";
@@ -64,61 +73,37 @@ export function ApiKeysManager() {
           </code>
         </div>
       )}
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="min-w-full divide-y divide-stone-200 text-sm">
-          <caption className="sr-only">API keys</caption>
-          <thead className="bg-stone-50 text-left text-xs font-semibold uppercase tracking-wide text-stone-500">
-            <tr>
-              <th scope="col" className="px-4 py-3">
-                Name
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Key
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Created
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Last used
-              </th>
-              <th scope="col" className="px-4 py-3">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {keys.data?.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-4 py-8 text-center text-stone-500">
-                  No API keys yet.
-                </td>
-              </tr>
-            )}
-            {keys.data?.map((k) => (
-              <tr key={k.id}>
-                <td className="px-4 py-3 font-medium">{k.name}</td>
-                <td className="px-4 py-3 font-mono text-xs">{k.prefix}…</td>
-                <td className="px-4 py-3">{when(k.createdAt)}</td>
-                <td className="px-4 py-3">{when(k.lastUsedAt)}</td>
-                <td className="px-4 py-3 text-right">
-                  {k.revokedAt ? (
-                    <Badge tone="bad">Revoked</Badge>
-                  ) : (
-                    <Button
-                      variant="danger"
-                      disabled={revoke.isPending}
-                      onClick={() => revoke.mutate({ id: k.id })}
-                      aria-label={`Revoke ${k.name}`}
-                    >
-                      Revoke
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="API keys" columns={columns}>
+        {keys.data?.length === 0 && (
+          <tr>
+            <td colSpan={5} className="px-4 py-8 text-center text-stone-500">
+              No API keys yet.
+            </td>
+          </tr>
+        )}
+        {keys.data?.map((k) => (
+          <tr key={k.id}>
+            <Td className="font-medium">{k.name}</Td>
+            <Td className="font-mono text-xs">{k.prefix}…</Td>
+            <Td>{when(k.createdAt)}</Td>
+            <Td>{when(k.lastUsedAt)}</Td>
+            <Td className="text-right">
+              {k.revokedAt ? (
+                <Badge tone="bad">Revoked</Badge>
+              ) : (
+                <Button
+                  variant="danger"
+                  disabled={revoke.isPending}
+                  onClick={() => revoke.mutate({ id: k.id })}
+                  aria-label={`Revoke ${k.name}`}
+                >
+                  Revoke
+                </Button>
+              )}
+            </Td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

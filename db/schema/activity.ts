@@ -2,15 +2,13 @@ import { bigint, index, pgTable, text, timestamp, unique, uuid } from "drizzle-o
 import { contacts } from "./contacts";
 import { activityKind } from "./enums";
 import { exercises } from "./exercises";
-import { tenants } from "./tenants";
+import { tenantIdColumn } from "./columns";
 
 export const activityEvents = pgTable(
   "activity_events",
   {
     id: uuid().primaryKey().defaultRandom(),
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     contactId: uuid()
       .notNull()
       .references(() => contacts.id, { onDelete: "cascade" }),

@@ -1,15 +1,13 @@
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { tenants } from "./tenants";
+import { tenantIdColumn } from "./columns";
 
 /** Integration API keys; only a SHA-256 hash of the secret is stored. */
 export const apiKeys = pgTable(
   "api_keys",
   {
     id: uuid().primaryKey().defaultRandom(),
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     name: text().notNull(),
     /** The first characters of the key, shown in the UI to tell keys apart. */
     prefix: text().notNull(),

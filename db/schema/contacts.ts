@@ -1,15 +1,13 @@
 import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { ChannelStates } from "@/server/contacts/channel-states";
-import { tenants } from "./tenants";
+import { tenantIdColumn } from "./columns";
 
 export const contacts = pgTable(
   "contacts",
   {
     id: uuid().primaryKey().defaultRandom(),
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     externalId: text().notNull(),
     name: text().notNull().default(""),
     email: text(),

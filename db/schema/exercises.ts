@@ -1,13 +1,11 @@
 import { index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import { tenants } from "./tenants";
+import { tenantIdColumn } from "./columns";
 
 export const exercises = pgTable(
   "exercises",
   {
     id: uuid().primaryKey().defaultRandom(),
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     externalId: text().notNull(),
     program: text().notNull(),
     skill: text().notNull(),

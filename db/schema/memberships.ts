@@ -1,7 +1,7 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { role } from "./enums";
-import { tenants } from "./tenants";
+import { tenantIdColumn } from "./columns";
 
 /** A user's roles in one tenant; a user may belong to several tenants. */
 export const memberships = pgTable(
@@ -10,9 +10,7 @@ export const memberships = pgTable(
     userId: text()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    tenantId: uuid()
-      .notNull()
-      .references(() => tenants.id, { onDelete: "cascade" }),
+    tenantId: tenantIdColumn(),
     roles: role().array().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
