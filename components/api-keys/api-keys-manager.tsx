@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { DataTable, Td } from "@/components/ui/data-table";
 import { Field, Input } from "@/components/ui/field";
 import { useTRPC } from "@/components/providers/trpc";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 const columns = [
   { label: "Name" },
@@ -27,6 +28,7 @@ export function ApiKeysManager() {
   const create = useMutation(trpc.apiKeys.create.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions({ onSuccess: refresh }));
   const [name, setName] = useState("");
+  const hydrated = useHydrated();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -55,7 +57,7 @@ export function ApiKeysManager() {
             </p>
           )}
         </div>
-        <Button type="submit" disabled={create.isPending}>
+        <Button type="submit" disabled={!hydrated || create.isPending}>
           Create key
         </Button>
       </form>

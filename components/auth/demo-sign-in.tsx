@@ -2,12 +2,14 @@
 
 import { signIn } from "next-auth/react";
 import { useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 export type DemoAccount = { email: string; role: string; tenant: string; kind: string };
 
 /** One click per demo user; rendered only when demo sign-in exists (never in a production build). */
 export function DemoSignIn({ accounts }: { accounts: DemoAccount[] }) {
   const [pending, setPending] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const tenants = [...new Set(accounts.map((a) => a.tenant))];
   return (
     <section aria-labelledby="demo-heading" className="mt-8 border-t border-stone-200 pt-6">
@@ -27,7 +29,7 @@ export function DemoSignIn({ accounts }: { accounts: DemoAccount[] }) {
                 <button
                   key={a.email}
                   type="button"
-                  disabled={pending !== null}
+                  disabled={!hydrated || pending !== null}
                   aria-label={`Sign in as ${a.role} of ${tenant}`}
                   onClick={() => {
                     setPending(a.email);
