@@ -7,6 +7,7 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   globalIgnores([
+    ".next-prod/**",
     ".next/**",
     ".next-e2e/**",
     ".data/**",

@@ -1,4 +1,5 @@
 import { getServerSession, type AuthOptions } from "next-auth";
+import { connection } from "next/server";
 import { getDb } from "@/db/runtime";
 import { buildAuthOptions, defaultAuthConfig } from "./options";
 
@@ -10,6 +11,8 @@ export function getAuthOptions(): Promise<AuthOptions> {
   return globalForAuth.rekindleAuth;
 }
 
+/** The request's session. Reading it makes the page dynamic before the database is touched. */
 export async function getSession() {
+  await connection();
   return getServerSession(await getAuthOptions());
 }
