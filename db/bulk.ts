@@ -8,7 +8,7 @@ const CHUNK_ROWS = 10_000;
 /**
  * Inserts many rows fast, skipping rows that conflict. Each chunk travels as one JSON parameter
  * expanded by `jsonb_to_recordset`: no parameter limit, and ~10× faster than a multi-row VALUES.
- * All rows must set the same columns as the first row.
+ * Every row must set the same columns (an absent column would be stored as null).
  */
 export async function insertInChunks<T extends PgTable>(
   db: Db,
@@ -17,6 +17,9 @@ export async function insertInChunks<T extends PgTable>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const present = Object.keys(rows[0] as object);
+  const shape = present.join(",");
+  const odd = rows.findIndex((row) => Object.keys(row as object).join(",") !== shape);
+  if (odd >= 0) throw new Error(`insertInChunks: row ${odd} sets other columns than row 0`);
   const columns = Object.entries(getTableColumns(table))
     .filter(([key]) => present.includes(key))
     .map(([key, column]) => ({

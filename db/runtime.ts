@@ -25,7 +25,7 @@ export async function getDb(): Promise<Db> {
 async function start(): Promise<DbHandle> {
   const handle = await openDatabase(envDbTarget());
   await migrateDatabase(handle);
-  if (handle.driver === "pglite" && !env.REKINDLE_SKIP_SEED) {
+  if (handle.driver === "pglite" && env.REKINDLE_DEMO_SEED) {
     await seedIfEmpty(handle.db, new Date());
   }
   return handle;

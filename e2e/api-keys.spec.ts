@@ -44,6 +44,7 @@ test("an owner creates an API key, posts activity with it, and revokes it", asyn
   const again = await (await request.post("/api/v1/activity", { data: body, headers })).json();
   expect(again).toMatchObject({ stored: 0, duplicates: 1 });
 
+  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Revoke e2e sync" }).click();
   await expect(page.getByText("Revoked")).toBeVisible();
   const refused = await request.post("/api/v1/activity", { data: body, headers });

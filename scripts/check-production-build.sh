@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port=3200
 data=$(mktemp -d)
-export NEXT_DIST_DIR=.next-prod NEXT_TELEMETRY_DISABLED=1 DATABASE_URL= PGLITE_DATA_DIR="$data" REKINDLE_SKIP_SEED=true
+export NEXT_DIST_DIR=.next-prod NEXT_TELEMETRY_DISABLED=1 DATABASE_URL= PGLITE_DATA_DIR="$data" REKINDLE_DEMO_SEED=false
 export NEXTAUTH_URL="http://localhost:$port" NEXTAUTH_SECRET="check-production-build-$(date +%s%N)-secret"
 
 npx next build

@@ -1,20 +1,21 @@
 import { z } from "zod";
 
-const isProductionBuild = process.env.NODE_ENV === "production";
+// `next build`/`next start` run with NODE_ENV=production; `next dev` and tests do not.
+const isProduction = process.env.NODE_ENV === "production";
 
 const envSchema = z.object({
   /** Postgres server; when unset the app uses embedded PGlite in PGLITE_DATA_DIR. */
   DATABASE_URL: z.url().optional(),
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
   /** Signs session cookies and message links. Required in a production build. */
-  NEXTAUTH_SECRET: isProductionBuild
+  NEXTAUTH_SECRET: isProduction
     ? z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters in production")
     : z.string().min(1).default("rekindle-development-secret-do-not-use-in-production"),
   /** Sends sign-in mail through Resend; without it mail lands in the Outbox. */
   RESEND_API_KEY: z.string().min(1).optional(),
   EMAIL_FROM: z.string().min(3).default("Rekindle <sign-in@rekindle.local>"),
-  /** Skip the demo seed on the first start of an empty embedded database. */
-  REKINDLE_SKIP_SEED: z.stringbool().default(false),
+  /** Seed the demo workspaces into an empty embedded database on first start. */
+  REKINDLE_DEMO_SEED: z.stringbool().default(!isProduction),
 });
 
 export type Env = z.infer<typeof envSchema>;

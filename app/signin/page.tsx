@@ -5,6 +5,8 @@ import { DemoSignIn } from "@/components/auth/demo-sign-in";
 import { EmailSignIn } from "@/components/auth/email-sign-in";
 import { demoRoles, demoTenants, demoUserEmail } from "@/db/seed/demo-tenants";
 import { demoSignInEnabled } from "@/server/auth/demo";
+import { getDb } from "@/db/runtime";
+import { findMembership } from "@/server/auth/membership";
 import { getSession } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -20,7 +22,11 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<{ error?: string }>;
 }) {
-  if ((await getSession())?.userId) redirect("/contacts");
+  const session = await getSession();
+  // Only members go on; a signed-in user without a workspace stays here to see why.
+  if (session?.userId && (await findMembership(await getDb(), session.userId))) {
+    redirect("/contacts");
+  }
   const { error } = await searchParams;
   const accounts = demoTenants.flatMap((t) =>
     demoRoles.map((role) => ({

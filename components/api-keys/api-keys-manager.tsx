@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { formatDateTime } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DataTable, Td } from "@/components/ui/data-table";
@@ -17,8 +18,7 @@ const columns = [
   { label: "Actions", srOnly: true },
 ];
 
-const when = (d: Date | null) =>
-  d ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }).format(d) : "—";
+const when = (d: Date | null) => (d ? formatDateTime(d) : "—");
 
 export function ApiKeysManager() {
   const trpc = useTRPC();
@@ -43,19 +43,16 @@ export function ApiKeysManager() {
         className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-4"
       >
         <div className="min-w-64 flex-1">
-          <Field label="Key name" id="key-name" hint="Where the key will be used, e.g. “CRM sync”.">
-            <Input
-              id="key-name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              aria-invalid={nameError ? true : undefined}
-            />
+          <Field
+            label="Key name"
+            id="key-name"
+            hint="Where the key will be used, e.g. “CRM sync”."
+            error={nameError}
+          >
+            {(control) => (
+              <Input {...control} value={name} onChange={(e) => setName(e.target.value)} />
+            )}
           </Field>
-          {nameError && (
-            <p role="alert" className="mt-1 text-xs text-red-700">
-              {nameError}
-            </p>
-          )}
         </div>
         <Button type="submit" disabled={!hydrated || create.isPending}>
           Create key
@@ -74,6 +71,11 @@ export function ApiKeysManager() {
             {create.data.key}
           </code>
         </div>
+      )}
+      {revoke.isError && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {revoke.error.message}
+        </p>
       )}
       <DataTable caption="API keys" columns={columns}>
         {keys.data?.length === 0 && (
@@ -96,7 +98,11 @@ export function ApiKeysManager() {
                 <Button
                   variant="danger"
                   disabled={revoke.isPending}
-                  onClick={() => revoke.mutate({ id: k.id })}
+                  onClick={() => {
+                    if (window.confirm(`Revoke “${k.name}”? Integrations using it stop at once.`)) {
+                      revoke.mutate({ id: k.id });
+                    }
+                  }}
                   aria-label={`Revoke ${k.name}`}
                 >
                   Revoke

@@ -20,27 +20,29 @@ export function EmailSignIn() {
     }
     setError(null);
     setPending(true);
-    await signIn("email", { email, callbackUrl: "/contacts" });
+    try {
+      // On success the browser leaves for the "check your email" page.
+      await signIn("email", { email, callbackUrl: "/contacts" });
+    } catch {
+      setError("The sign-in link could not be requested. Check your connection and try again.");
+    } finally {
+      setPending(false);
+    }
   }
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <Field label="Work email" id="email">
-        <Input
-          id="email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "email-error" : undefined}
-        />
+      <Field label="Work email" id="email" error={error}>
+        {(control) => (
+          <Input
+            {...control}
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        )}
       </Field>
-      {error && (
-        <p id="email-error" role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
       <Button type="submit" disabled={!hydrated || pending} className="w-full">
         {pending ? "Sending…" : "Email me a sign-in link"}
       </Button>

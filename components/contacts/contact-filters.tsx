@@ -33,46 +33,46 @@ export function ContactFiltersBar({ filters, onChange }: Props) {
       className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-3"
     >
       <Field label="Search name, email or external id" id="contact-search">
-        <Input
-          id="contact-search"
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="e.g. Nguyễn or @mail.example"
-        />
+        {(control) => (
+          <Input
+            {...control}
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="e.g. Nguyễn or @mail.example"
+          />
+        )}
       </Field>
       <Field label="Tag" id="contact-tag">
-        <Select
-          id="contact-tag"
-          value={filters.tag}
-          onChange={(e) => onChange({ tag: e.target.value })}
-        >
-          <option value="">Any tag</option>
-          {tags.data?.map((tag) => (
-            <option key={tag} value={tag}>
-              {tag}
-            </option>
-          ))}
-        </Select>
+        {(control) => (
+          <Select
+            {...control}
+            value={filters.tag}
+            onChange={(e) => onChange({ tag: e.target.value })}
+          >
+            <option value="">Any tag</option>
+            {tags.data?.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </Select>
+        )}
       </Field>
       <Field
         label="Inactive for more than (days)"
         id="contact-inactive"
-        hint={inactiveInvalid ? undefined : "Counted in each contact's own time zone."}
+        hint="Counted in each contact's own time zone."
+        error={inactiveInvalid ? "Enter a whole number of days, 0 or more." : null}
       >
-        <Input
-          id="contact-inactive"
-          inputMode="numeric"
-          value={inactive}
-          onChange={(e) => setInactive(e.target.value.trim())}
-          placeholder="e.g. 30"
-          aria-invalid={inactiveInvalid || undefined}
-          aria-describedby={inactiveInvalid ? "inactive-error" : undefined}
-        />
-        {inactiveInvalid && (
-          <p id="inactive-error" role="alert" className="mt-1 text-xs text-red-700">
-            Enter a whole number of days, 0 or more.
-          </p>
+        {(control) => (
+          <Input
+            {...control}
+            inputMode="numeric"
+            value={inactive}
+            onChange={(e) => setInactive(e.target.value.trim())}
+            placeholder="e.g. 30"
+          />
         )}
       </Field>
     </div>

@@ -1,3 +1,4 @@
+import { channelNames, formatDateTime } from "@/components/format";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, Td } from "@/components/ui/data-table";
 import type { AppRouter } from "@/server/api/root";
@@ -5,12 +6,6 @@ import type { inferRouterOutputs } from "@trpc/server";
 
 type Row = inferRouterOutputs<AppRouter>["contacts"]["list"]["rows"][number];
 
-const channelLabels: Record<string, string> = {
-  email: "Email",
-  sms: "SMS",
-  web_push: "Push",
-  zalo: "Zalo",
-};
 const columns = ["Name", "Reach", "Last activity", "Channels", "Tags"].map((label) => ({ label }));
 const stateTone = { subscribed: "good", unsubscribed: "neutral", unreachable: "bad" } as const;
 
@@ -40,10 +35,14 @@ export function ContactsTable({ rows, tenantTimeZone }: { rows: Row[]; tenantTim
                 <Badge
                   key={channel}
                   tone={stateTone[state]}
-                  title={`${channelLabels[channel] ?? channel}: ${state}`}
+                  title={`${channelNames[channel] ?? channel}: ${state}`}
                 >
-                  {channelLabels[channel] ?? channel}
-                  {state !== "subscribed" && ` · ${state}`}
+                  {channelNames[channel] ?? channel}
+                  {state === "subscribed" ? (
+                    <span className="sr-only"> subscribed</span>
+                  ) : (
+                    ` · ${state}`
+                  )}
                 </Badge>
               ))}
             </div>
@@ -73,11 +72,7 @@ function LastActivity({
   timeZone: string;
 }) {
   if (!at || days === null) return <span className="text-stone-400">Never</span>;
-  const local = new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  }).format(at);
+  const local = formatDateTime(at, timeZone);
   const label = days === 0 ? "today" : days === 1 ? "yesterday" : `${days} days ago`;
   return (
     <div>

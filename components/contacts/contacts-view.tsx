@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/components/providers/trpc";
 import { ContactFiltersBar } from "./contact-filters";
@@ -18,6 +19,12 @@ export function ContactsView({ tenantTimeZone }: { tenantTimeZone: string }) {
   });
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const beyondEnd = list.data !== undefined && !list.isPlaceholderData && filters.page > pages;
+
+  // A bookmarked page past the end (the list shrank) moves to the last page.
+  useEffect(() => {
+    if (beyondEnd) setFilters({ page: pages });
+  }, [beyondEnd, pages, setFilters]);
   const first = total === 0 ? 0 : (filters.page - 1) * PAGE_SIZE + 1;
   const last = Math.min(total, filters.page * PAGE_SIZE);
 

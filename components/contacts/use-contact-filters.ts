@@ -10,7 +10,7 @@ function fromParams(params: URLSearchParams): ContactFilters {
     search: params.get("q") ?? "",
     tag: params.get("tag") ?? "",
     inactive: params.get("inactive") ?? "",
-    page: Math.max(1, Number(params.get("page")) || 1),
+    page: Math.max(1, Math.floor(Number(params.get("page"))) || 1),
   };
 }
 

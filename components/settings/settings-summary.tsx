@@ -1,12 +1,6 @@
+import { channelNames } from "@/components/format";
 import type { TenantSettings } from "@/server/settings/schema";
 import type { ReactNode } from "react";
-
-const channelNames: Record<string, string> = {
-  email: "Email",
-  sms: "SMS",
-  web_push: "Web push",
-  zalo: "Zalo",
-};
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -64,6 +64,8 @@ function learnerEvents(faker: Faker, last: Date, exerciseIds: string[]): EventDr
     events.push({
       kind: "exercise_completed",
       occurredAt: new Date(at),
+      revenueMinor: 0,
+      currency: null,
       exerciseId: faker.helpers.arrayElement(exerciseIds),
     });
     if (faker.number.int(100) < 8) {
@@ -72,6 +74,7 @@ function learnerEvents(faker: Faker, last: Date, exerciseIds: string[]): EventDr
         occurredAt: new Date(at - 3_600_000),
         revenueMinor: faker.helpers.arrayElement([199_000, 499_000, 1_290_000]),
         currency: "VND",
+        exerciseId: null,
       });
     }
     at -= faker.number.int({ min: 1, max: 12 }) * DAY_MS + faker.number.int(DAY_MS / 2);
@@ -89,6 +92,7 @@ function jobEvents(faker: Faker, last: Date): EventDraft[] {
       occurredAt: new Date(at),
       revenueMinor: faker.number.int({ min: 90, max: 1_200 }) * 100,
       currency: "USD",
+      exerciseId: null,
     });
     at -= faker.number.int({ min: 45, max: 150 }) * DAY_MS;
   }

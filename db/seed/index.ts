@@ -85,9 +85,11 @@ async function ensureDemoUsers(db: Db, demo: DemoTenant, tenantId: string): Prom
 
 async function insertTenantData(db: Db, demo: DemoTenant, tenantId: string, now: Date) {
   const faker = seededFaker(demo.kind);
-  const catalog = demo.kind === "self_study" ? generateExercises(faker, tenantId, now) : [];
-  const exerciseIds = catalog.map((e) => (e.id = faker.string.uuid()));
+  const catalog = (demo.kind === "self_study" ? generateExercises(faker, tenantId, now) : []).map(
+    (exercise) => ({ ...exercise, id: faker.string.uuid() }),
+  );
   await insertInChunks(db, exercises, catalog);
+  const exerciseIds = catalog.map((e) => e.id);
 
   const contactRows = [];
   const activityRows = [];

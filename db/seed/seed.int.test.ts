@@ -68,6 +68,22 @@ describe.skipIf(onPostgresServer)("demo seed", () => {
     expect(events.every((e) => e.revenueMinor > 0)).toBe(true);
   });
 
+  it("records purchases with their revenue and currency in the self-study tenant", async () => {
+    const [lotus] = await handle.db.select().from(tenants).where(eq(tenants.slug, "lotus-english"));
+    const purchases = await handle.db
+      .select()
+      .from(activityEvents)
+      .where(eq(activityEvents.tenantId, lotus!.id))
+      .then((rows) => rows.filter((e) => e.kind === "purchase"));
+    expect(purchases.length).toBeGreaterThan(100);
+    expect(purchases.every((p) => p.revenueMinor > 0 && p.currency === "VND")).toBe(true);
+  });
+
+  it("leaves the presets untouched", async () => {
+    const { homeServicesPreset } = await import("@/server/settings/presets");
+    expect(homeServicesPreset.offer).toBeNull();
+  });
+
   it("is idempotent: a second run adds nothing", async () => {
     const before = [await total(contacts), await total(activityEvents), await total(users)];
     const reports = await seedDemo(handle.db, new Date("2026-12-01T00:00:00Z"));

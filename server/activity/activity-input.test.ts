@@ -24,6 +24,7 @@ describe("activityInput", () => {
     [{ revenueMinor: -1 }, "revenueMinor"],
     [{ currency: "usd" }, "currency"],
     [{ contactExternalId: "" }, "contactExternalId"],
+    [{ currency: undefined }, "currency"],
   ])("rejects %j in field %s", (change, field) => {
     const parsed = activityInput.safeParse({ ...good, ...change });
     expect(parsed.success).toBe(false);

@@ -124,12 +124,11 @@ async function advanceLastActivity(
     const current = newest.get(e.contactId);
     if (!current || e.occurredAt > current) newest.set(e.contactId, e.occurredAt);
   }
-  for (const [contactId, occurredAt] of newest) {
-    await db
-      .update(contacts)
-      .set({
-        lastActivityAt: sql`greatest(${contacts.lastActivityAt}, ${occurredAt.toISOString()}::timestamptz)`,
-      })
-      .where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, contactId)));
-  }
+  if (newest.size === 0) return;
+  // One statement, rows in id order, so overlapping batches lock contacts in the same order.
+  const moves = [...newest].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, at]) => ({ id, at }));
+  await db.execute(sql`
+    update ${contacts} set last_activity_at = greatest(${contacts.lastActivityAt}, m.at)
+    from jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) as m(id uuid, at timestamptz)
+    where ${contacts.id} = m.id and ${contacts.tenantId} = ${tenantId}`);
 }

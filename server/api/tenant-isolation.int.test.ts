@@ -1,9 +1,11 @@
 import { TRPCError } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { callerFor, createContact, createMember, createTenant } from "@/test/factories";
 import { openTestDb } from "@/test/db";
 import { createApiKey, listApiKeys } from "@/server/api-keys/keys";
+import { appRouter } from "./root";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -114,5 +116,29 @@ describe("roles", () => {
     const me = await callerFor(handle.db, analyst.id, tenant.id).me.get();
     expect(me.permissions).toEqual(["contacts.read"]);
     expect(me.tenant.id).toBe(tenant.id);
+  });
+});
+
+describe("error answers over HTTP", () => {
+  it("say which input field is wrong, in words, and hide internals", async () => {
+    const tenant = await createTenant(handle.db);
+    const owner = await createMember(handle.db, tenant.id, ["owner"]);
+    const session = { userId: owner.id, tenantId: tenant.id, expires: "2099-01-01T00:00:00.000Z" };
+    const input = encodeURIComponent(JSON.stringify({ json: { pageSize: 1000 } }));
+    const response = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: new Request(`http://rekindle.test/api/trpc/contacts.list?input=${input}`),
+      router: appRouter,
+      createContext: () => ({ db: handle.db, session }),
+    });
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as {
+      error: {
+        json: { message: string; data: { fieldErrors?: Record<string, string[]>; stack?: string } };
+      };
+    };
+    expect(error.json.message).toMatch(/^pageSize: /);
+    expect(error.json.data.fieldErrors?.pageSize?.[0]).toBeTruthy();
+    expect(error.json.data.stack ?? null).toBeNull();
   });
 });

@@ -13,27 +13,35 @@ export type Context = { db: Db; session: Session | null };
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const invalidInput = error.code === "BAD_REQUEST" && error.cause instanceof ZodError;
     return {
       ...shape,
-      message: internal ? "Something went wrong on our side. Try again." : shape.message,
+      message: invalidInput ? describeIssues(error.cause) : safeMessage(error),
       data: {
         ...shape.data,
         stack: undefined,
-        fieldErrors: (error.cause instanceof ZodError
-          ? z.flattenError(error.cause).fieldErrors
-          : undefined) as Record<string, string[] | undefined> | undefined,
+        fieldErrors: invalidInput
+          ? (z.flattenError(error.cause).fieldErrors as Record<string, string[] | undefined>)
+          : undefined,
       },
     };
   },
 });
 
+function describeIssues(error: ZodError): string {
+  return error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+}
+
+function safeMessage(error: TRPCError): string {
+  return error.code === "INTERNAL_SERVER_ERROR"
+    ? "Something went wrong on our side. Try again."
+    : error.message;
+}
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-// 3. Procedures: public → signed in → in a tenant → with a permission.
-export const publicProcedure = t.procedure;
-
+// 3. Procedures: signed in → in a tenant → with a permission.
 export const userProcedure = t.procedure.use(({ ctx, next }) => {
   const userId = ctx.session?.userId;
   if (!userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
@@ -66,5 +74,3 @@ function toTenant(m: Membership) {
     roles: m.roles,
   };
 }
-
-export type TenantContext = ReturnType<typeof toTenant>;

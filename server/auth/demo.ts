@@ -1,13 +1,11 @@
-import { eq } from "drizzle-orm";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { Db } from "@/db/client";
-import { users } from "@/db/schema";
 import { demoRoles, demoTenants, demoUserEmail } from "@/db/seed/demo-tenants";
-import { findMembership } from "./membership";
+import { findMemberByEmail } from "./membership";
 
 /**
  * One-click demo sign-in. `next build` inlines NODE_ENV, so in a production build this is the
- * constant `false` and the provider is never registered: no setting can turn it on.
+ * constant `false`: the provider is never registered and no setting can turn it on.
  */
 export const demoSignInEnabled = process.env.NODE_ENV !== "production";
 
@@ -25,9 +23,8 @@ export function demoProvider(db: Db) {
     async authorize(credentials) {
       const email = credentials?.email ?? "";
       if (!isDemoEmail(email)) return null;
-      const [user] = await db.select().from(users).where(eq(users.email, email));
-      if (!user || !(await findMembership(db, user.id))) return null;
-      return { id: user.id, email: user.email, name: user.name };
+      const user = await findMemberByEmail(db, email);
+      return user && { id: user.id, email: user.email, name: user.name };
     },
   });
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { memberships, tenants } from "@/db/schema";
+import { memberships, tenants, users } from "@/db/schema";
 import type { Role } from "@/db/schema/enums";
 
 export type Membership = {
@@ -39,4 +39,10 @@ export async function findMembership(
     .orderBy(asc(memberships.createdAt), asc(tenants.name))
     .limit(1);
   return row ?? null;
+}
+
+/** The user with this email, when they belong to at least one tenant. */
+export async function findMemberByEmail(db: Db, email: string) {
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  return user && (await findMembership(db, user.id)) ? user : null;
 }

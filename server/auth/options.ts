@@ -1,5 +1,4 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import { eq } from "drizzle-orm";
 import type { AuthOptions } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
 import type { EmailConfig } from "next-auth/providers/email";
@@ -8,7 +7,7 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { env } from "@/server/env";
 import { outboxMailer, resendMailer, type Mailer } from "@/server/mail/mailer";
 import { demoProvider, demoSignInEnabled } from "./demo";
-import { findMembership } from "./membership";
+import { findMemberByEmail, findMembership } from "./membership";
 import { signInMail } from "./sign-in-mail";
 
 export type AuthConfig = { demo: boolean; mailer: Mailer };
@@ -47,16 +46,21 @@ export function buildAuthOptions(db: Db, config: AuthConfig): AuthOptions {
   };
 }
 
+/** Development without a mail provider: the link is also printed, for convenience. */
+const logSignInLinks = process.env.NODE_ENV !== "production" && !env.RESEND_API_KEY;
+
 /** Email magic link; mail goes only to existing members, so the form never reveals who has an account. */
 function magicLinkProvider(db: Db, mailer: Mailer): EmailConfig {
   const sendVerificationRequest: EmailConfig["sendVerificationRequest"] = async ({
     identifier,
     url,
   }) => {
-    const [user] = await db.select().from(users).where(eq(users.email, identifier));
-    if (!user || !(await findMembership(db, user.id))) return;
-    await mailer.send(signInMail(identifier, url));
-    if (!env.RESEND_API_KEY) console.info(`[rekindle] sign-in link for ${identifier}: ${url}`);
+    if (!(await findMemberByEmail(db, identifier))) return;
+    // Not awaited: a member's answer must take no longer than a stranger's.
+    mailer.send(signInMail(identifier, url)).catch((error: unknown) => {
+      console.error(`[rekindle] sign-in mail to ${identifier} failed`, error);
+    });
+    if (logSignInLinks) console.info(`[rekindle] sign-in link for ${identifier}: ${url}`);
   };
   return {
     id: "email",

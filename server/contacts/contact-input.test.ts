@@ -27,6 +27,7 @@ describe("contactInput", () => {
 
   it.each([
     [{ externalId: "" }, ["externalId"]],
+    [{ externalId: "c", name: " " }, ["name"]],
     [{ externalId: "c", email: "not-an-email" }, ["email"]],
     [{ externalId: "c", phone: "0901234567" }, ["phone"]],
     [{ externalId: "c", timeZone: "Mars/Olympus" }, ["timeZone"]],

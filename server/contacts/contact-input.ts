@@ -7,7 +7,12 @@ const optionalText = (max: number) => z.string().trim().min(1).max(max).nullable
 /** One contact row of `POST /api/v1/contacts`; absent fields keep their stored value. */
 export const contactInput = z.strictObject({
   externalId: z.string().trim().min(1).max(200),
-  name: z.string().trim().max(200).optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1, "must not be empty; leave it out to keep the stored name")
+    .max(200)
+    .optional(),
   email: z.email("must be a valid email address").max(320).nullable().optional(),
   phone: z
     .string()

@@ -9,7 +9,7 @@ export const listContactsInput = z.object({
   search: z.string().trim().max(200).optional(),
   tag: z.string().trim().min(1).max(100).optional(),
   /** Only contacts whose last activity is more than N local days ago, in their own zone. */
-  inactiveMoreThanDays: z.number().int().min(0).max(10_000).optional(),
+  inactiveMoreThanDays: z.number().int().min(0).max(99_999).optional(),
 });
 export type ListContactsInput = z.input<typeof listContactsInput>;
 

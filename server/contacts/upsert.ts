@@ -1,7 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts } from "@/db/schema";
+import type { RowError } from "@/server/lib/batch";
 import type { ContactInput } from "./contact-input";
+import { unknownTimeZones } from "./known-time-zones";
 
 type Column = Exclude<keyof ContactInput, "externalId">;
 
@@ -21,31 +23,61 @@ const onConflict: Record<Column, SQL> = {
   channels: sql`${contacts.channels} || excluded.channels`,
 };
 
+type Row = { index: number; value: ContactInput };
+
 /**
- * Inserts or updates contacts by external id. Only the fields a row contains change, so rows
- * are grouped by their set of fields and each group is one statement.
+ * Inserts or updates contacts by external id, in one transaction. Only the fields a row contains
+ * change, so rows are grouped by their set of fields and each group is one statement. A row
+ * whose zone the database does not know is reported, not stored.
  */
 export async function upsertContacts(
   db: Db,
   tenantId: string,
-  rows: ContactInput[],
+  rows: Row[],
   now: Date,
-): Promise<{ created: number; updated: number }> {
-  let created = 0;
-  for (const group of groupByFields(rows).values()) {
-    const fields = Object.keys(group[0]!).filter((k): k is Column => k !== "externalId");
-    const set = Object.fromEntries(fields.map((f) => [f, onConflict[f]]));
-    const result = await db
-      .insert(contacts)
-      .values(group.map((row) => toInsert(tenantId, row)))
-      .onConflictDoUpdate({
-        target: [contacts.tenantId, contacts.externalId],
-        set: { ...set, updatedAt: now },
-      })
-      .returning({ inserted: sql<boolean>`(xmax = 0)` });
-    created += result.filter((r) => r.inserted).length;
-  }
-  return { created, updated: rows.length - created };
+): Promise<{ created: number; updated: number; errors: RowError[] }> {
+  const unknown = await unknownTimeZones(
+    db,
+    rows.flatMap((r) => r.value.timeZone ?? []),
+  );
+  const errors: RowError[] = rows
+    .filter((r) => r.value.timeZone && unknown.has(r.value.timeZone))
+    .map((r) => ({
+      index: r.index,
+      field: "timeZone",
+      reason: "is not a time zone this database knows",
+    }));
+  const accepted = rows.filter((r) => !(r.value.timeZone && unknown.has(r.value.timeZone)));
+  // Rows lock in external-id order, so two overlapping batches cannot deadlock.
+  const sorted = accepted
+    .map((r) => r.value)
+    .sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
+  const created = await db.transaction(async (tx) => {
+    let inserted = 0;
+    for (const group of groupByFields(sorted).values())
+      inserted += await upsertGroup(tx, tenantId, group, now);
+    return inserted;
+  });
+  return { created, updated: accepted.length - created, errors };
+}
+
+async function upsertGroup(
+  db: Db,
+  tenantId: string,
+  group: ContactInput[],
+  now: Date,
+): Promise<number> {
+  const fields = Object.keys(group[0]!).filter((k): k is Column => k !== "externalId");
+  const set = Object.fromEntries(fields.map((f) => [f, onConflict[f]]));
+  const result = await db
+    .insert(contacts)
+    .values(group.map((row) => toInsert(tenantId, row)))
+    .onConflictDoUpdate({
+      target: [contacts.tenantId, contacts.externalId],
+      set: { ...set, updatedAt: now },
+    })
+    .returning({ inserted: sql<boolean>`(xmax = 0)` });
+  return result.filter((r) => r.inserted).length;
 }
 
 function groupByFields(rows: ContactInput[]): Map<string, ContactInput[]> {

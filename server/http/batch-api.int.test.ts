@@ -167,6 +167,44 @@ describe("POST /api/v1/contacts", () => {
     });
     expect((await contactsOf(tenant.id)).length).toBe(1000);
   });
+
+  it("rejects a zone Node knows but the database does not, keeping the other rows", async () => {
+    const { tenant, key } = await tenantWithKey();
+    const body = await (
+      await postContacts(key, {
+        contacts: [
+          { externalId: "ok", timeZone: "Pacific/Kiritimati" },
+          { externalId: "retired", timeZone: "US/Pacific-New" },
+        ],
+      })
+    ).json();
+    expect(body).toMatchObject({ created: 1 });
+    expect(body.errors).toEqual([
+      { index: 1, field: "timeZone", reason: "is not a time zone this database knows" },
+    ]);
+    expect((await contactsOf(tenant.id)).map((c) => c.externalId)).toEqual(["ok"]);
+  });
+
+  it("enforces the size limit on a streamed body that has no Content-Length", async () => {
+    const { key } = await tenantWithKey();
+    const chunk = new TextEncoder().encode(" ".repeat(256 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 12) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const request = new Request("http://rekindle.test/api/v1/contacts", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expect(request.headers.get("content-length")).toBeNull();
+    const response = await runBatch(handle.db, request, contactsBatch as never, now);
+    expect(response.status).toBe(413);
+  });
 });
 
 describe("POST /api/v1/activity", () => {
@@ -238,6 +276,7 @@ describe("POST /api/v1/activity", () => {
           kind: "purchase",
           occurredAt: "2026-11-01T00:00:00Z",
           revenueMinor: 100,
+          currency: "USD",
         },
       ],
     });

@@ -55,7 +55,7 @@ export async function runBatch<S extends z.ZodType<{ externalId: string }>>(
     return apiError(
       500,
       "internal",
-      "The batch was not stored. Nothing was half-written; retry it.",
+      "The batch was not stored. Retry it: rows already stored are not stored twice.",
     );
   }
 }
@@ -72,13 +72,30 @@ async function readBody(request: Request): Promise<unknown | Response> {
       "Send the body as `Content-Type: application/json`.",
     );
   }
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return tooLarge();
+  const text = await readText(request, MAX_BODY_BYTES);
+  if (text === null) return tooLarge();
   try {
     return JSON.parse(text);
   } catch (error) {
     return apiError(400, "bad_request", `The body is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** The body as text, or null once it passes `limit` bytes (Content-Length may be absent or wrong). */
+async function readText(request: Request, limit: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    size += part.value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(part.value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 function parseEnvelope(body: unknown, key: string): unknown[] | Response {

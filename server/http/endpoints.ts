@@ -8,15 +8,7 @@ import type { BatchSpec } from "./batch-request";
 export const contactsBatch: BatchSpec<typeof contactInput> = {
   key: "contacts",
   schema: contactInput,
-  store: async ({ db, tenantId, now }, rows) => ({
-    ...(await upsertContacts(
-      db,
-      tenantId,
-      rows.map((r) => r.value),
-      now,
-    )),
-    errors: [],
-  }),
+  store: ({ db, tenantId, now }, rows) => upsertContacts(db, tenantId, rows, now),
 };
 
 /** `POST /api/v1/activity`: idempotent by external id; a repeat is counted, not stored again. */

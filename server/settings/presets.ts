@@ -42,6 +42,7 @@ export const homeServicesPreset: TenantSettings = {
   offer: null,
 };
 
+/** A fresh copy of the kind's preset: callers may change it without touching the constant. */
 export function presetFor(kind: TenantKind): TenantSettings {
-  return kind === "self_study" ? selfStudyPreset : homeServicesPreset;
+  return structuredClone(kind === "self_study" ? selfStudyPreset : homeServicesPreset);
 }
