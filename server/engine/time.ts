@@ -1,0 +1,99 @@
+import { TZDate } from "@date-fns/tz";
+import {
+  addDays as addDaysFns,
+  addMonths as addMonthsFns,
+  differenceInCalendarDays,
+} from "date-fns";
+
+/** A calendar date in some zone, "YYYY-MM-DD". */
+export type LocalDate = string;
+/** A wall-clock time, "HH:MM" (24 h). */
+export type WallClock = string;
+
+const MINUTE = 60_000;
+
+function parts(instant: Date, zone: string) {
+  const t = new TZDate(instant.getTime(), zone);
+  return {
+    y: t.getFullYear(),
+    m: t.getMonth(),
+    d: t.getDate(),
+    minutes: t.getHours() * 60 + t.getMinutes(),
+  };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** The calendar date of `instant` on the wall clocks of `zone`. */
+export function localDate(instant: Date, zone: string): LocalDate {
+  const { y, m, d } = parts(instant, zone);
+  return `${pad(y, 4)}-${pad(m + 1)}-${pad(d)}`;
+}
+
+/** Minutes since local midnight of `instant` in `zone` (0–1439). */
+export function minutesOfDay(instant: Date, zone: string): number {
+  return parts(instant, zone).minutes;
+}
+
+export function parseWallClock(time: WallClock): number {
+  const [h, m] = time.split(":").map(Number);
+  return h! * 60 + m!;
+}
+
+// Calendar arithmetic on dates alone runs in UTC, where every day has 24 hours.
+const asUtc = (date: LocalDate) => {
+  const [y, m, d] = date.split("-").map(Number);
+  return new TZDate(y!, m! - 1, d!, "UTC");
+};
+const fromUtc = (t: TZDate): LocalDate =>
+  `${pad(t.getFullYear(), 4)}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
+
+export function addLocalDays(date: LocalDate, days: number): LocalDate {
+  return fromUtc(addDaysFns(asUtc(date), days));
+}
+
+/** Calendar months, clamped to the month's end: 2026-03-31 + 6 months = 2026-09-30. */
+export function addLocalMonths(date: LocalDate, months: number): LocalDate {
+  return fromUtc(addMonthsFns(asUtc(date), months));
+}
+
+/** Whole days from `earlier` to `later`. */
+export function daysBetween(earlier: LocalDate, later: LocalDate): number {
+  return differenceInCalendarDays(asUtc(later), asUtc(earlier));
+}
+
+/**
+ * The instant at which the wall clocks of `zone` show `time` on `date`. Where that time does not
+ * exist (a spring-forward gap), the first instant after the gap (SPEC §1.1).
+ */
+export function atWallClock(date: LocalDate, time: WallClock, zone: string): Date {
+  const [y, m, d] = date.split("-").map(Number);
+  const wanted = parseWallClock(time);
+  const guess = new Date(
+    new TZDate(y!, m! - 1, d!, Math.floor(wanted / 60), wanted % 60, zone).getTime(),
+  );
+  if (localDate(guess, zone) === date && minutesOfDay(guess, zone) === wanted) return guess;
+  return firstInstantAtOrAfter(date, wanted, zone, guess);
+}
+
+/** In a gap the library lands past the wanted time; search back for where the gap ends. */
+function firstInstantAtOrAfter(date: LocalDate, wanted: number, zone: string, upper: Date): Date {
+  const reached = (t: number) => {
+    const instant = new Date(t);
+    const day = localDate(instant, zone);
+    return day > date || (day === date && minutesOfDay(instant, zone) >= wanted);
+  };
+  let lo = upper.getTime() - 26 * 60 * MINUTE; // wider than any gap (Samoa skipped a whole day)
+  let hi = upper.getTime();
+  while (hi - lo > MINUTE) {
+    const mid = lo + Math.floor((hi - lo) / MINUTE / 2) * MINUTE;
+    if (reached(mid)) hi = mid;
+    else lo = mid;
+  }
+  return new Date(hi);
+}
+
+/** The instant the local day `date` starts in `zone`. */
+export function localMidnight(date: LocalDate, zone: string): Date {
+  return atWallClock(date, "00:00", zone);
+}
