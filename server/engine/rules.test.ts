@@ -88,8 +88,8 @@ describe("recurring (SPEC §1.1)", () => {
     let firstAttempt: Date | null = null;
     while (days.length < 9) {
       const pending = pendingStages(selfStudyPreset.cadence.stages, handled, last, hcm);
-      const recurring = firstAttempt && recurringReachedAt(firstAttempt, 90, hcm);
-      const next = nextMilestone(pending, recurring)!;
+      const recurring: Date | null = firstAttempt && recurringReachedAt(firstAttempt, 90, hcm);
+      const next: Milestone = nextMilestone(pending, recurring)!;
       if (next.key !== "recurring") handled.add(next.key);
       firstAttempt = new Date(next.reachedAt.getTime() + 8 * 3_600_000); // sent at 08:00 that day
       days.push(daysBetween(lastDay, localDate(next.reachedAt, hcm)));
