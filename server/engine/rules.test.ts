@@ -8,6 +8,7 @@ import {
   recurringReachedAt,
   splitReached,
   stageReachedAt,
+  type Milestone,
 } from "./stages";
 import { selfStudyPreset, homeServicesPreset } from "@/server/settings/presets";
 import { daysBetween, localDate } from "./time";
