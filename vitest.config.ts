@@ -31,7 +31,6 @@ export default defineConfig({
                 ...integration,
                 name: "integration:postgres",
                 env: { TEST_DB: "postgres" },
-                globalSetup: ["test/postgres-setup.ts"],
               },
             },
           ]

@@ -24,6 +24,8 @@ export const contacts = pgTable(
     lastActivityAt: timestamp({ withTimezone: true, mode: "date" }),
     /** Per-channel subscription state, e.g. `{ "email": "subscribed", "sms": "unsubscribed" }`. */
     channels: jsonb().$type<ChannelStates>().notNull().default({}),
+    /** The UTC instant of the contact's next milestone; the engine's scan is a range scan on it. */
+    nextCheckAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -33,5 +35,8 @@ export const contacts = pgTable(
     index("contacts_tenant_last_activity_idx").on(t.tenantId, t.lastActivityAt),
     index("contacts_tenant_email_idx").on(t.tenantId, sql`lower(${t.email})`),
     index("contacts_tags_idx").using("gin", t.tags),
+    index("contacts_next_check_idx")
+      .on(t.nextCheckAt)
+      .where(sql`${t.nextCheckAt} is not null`),
   ],
 );

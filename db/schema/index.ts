@@ -7,3 +7,4 @@ export * from "./exercises";
 export * from "./activity";
 export * from "./api-keys";
 export * from "./outbox";
+export * from "./ledger";

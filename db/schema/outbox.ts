@@ -9,6 +9,10 @@ export const outboxMessages = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     /** Null for system mail such as sign-in links. */
     tenantId: uuid().references(() => tenants.id, { onDelete: "cascade" }),
+    contactId: uuid(),
+    deliveryId: uuid(),
+    /** The sender's idempotency key: a repeated call stores the message once. */
+    idempotencyKey: text().unique("outbox_idempotency_key_unique"),
     channel: channel().notNull(),
     recipient: text().notNull(),
     subject: text(),
@@ -17,5 +21,8 @@ export const outboxMessages = pgTable(
     meta: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("outbox_tenant_created_idx").on(t.tenantId, t.createdAt)],
+  (t) => [
+    index("outbox_tenant_created_idx").on(t.tenantId, t.createdAt),
+    index("outbox_contact_idx").on(t.contactId),
+  ],
 );

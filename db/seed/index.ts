@@ -103,7 +103,9 @@ async function insertTenantData(db: Db, demo: DemoTenant, tenantId: string, now:
       exerciseIds,
       now,
     );
-    contactRows.push({ ...contact, id, lastActivityAt: history.lastActivityAt });
+    // The engine looks at every contact with a history on its first tick.
+    const nextCheckAt = history.lastActivityAt ? now : null;
+    contactRows.push({ ...contact, id, lastActivityAt: history.lastActivityAt, nextCheckAt });
     activityRows.push(...history.events);
   }
   await insertInChunks(db, contacts, contactRows);

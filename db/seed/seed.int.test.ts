@@ -2,12 +2,11 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { activityEvents, contacts, memberships, tenants, users } from "@/db/schema";
-import { openTestDb, onPostgresServer } from "@/test/db";
+import { openTestDb } from "@/test/db";
 import { demoTenants } from "./demo-tenants";
 import { seedDemo, seedIfEmpty } from "./index";
 
-// The demo seed uses fixed slugs, so it runs on a fresh embedded database only.
-describe.skipIf(onPostgresServer)("demo seed", () => {
+describe("demo seed", () => {
   let handle: DbHandle;
   const now = new Date("2026-11-23T00:00:00Z");
   beforeAll(async () => {

@@ -3,6 +3,8 @@ import type { Db } from "@/db/client";
 import { activityEvents, contacts, exercises } from "@/db/schema";
 import type { RowError } from "@/server/lib/batch";
 import type { ActivityInput } from "./activity-input";
+import { rowsOf } from "@/server/engine/steps/dispatch";
+import { recordActivity } from "@/server/engine/steps/record-activity";
 import { isInFuture, isQualifying } from "./qualifying";
 
 type Row = { index: number; value: ActivityInput };
@@ -50,11 +52,10 @@ export async function ingestActivity(
             occurredAt: activityEvents.occurredAt,
           })
       : [];
-    await advanceLastActivity(
-      tx,
-      tenantId,
-      inserted.filter((e) => isQualifying(e.kind)),
-    );
+    const qualifying = inserted.filter((e) => isQualifying(e.kind));
+    const moved = await advanceLastActivity(tx, tenantId, qualifying);
+    // The engine resets each returning contact's chain in the same transaction (SPEC §1.4).
+    for (const contactId of moved) await recordActivity(tx, contactId, now);
     return { stored: inserted.length, duplicates: accepted.length - inserted.length, errors };
   });
 }
@@ -118,17 +119,20 @@ async function advanceLastActivity(
   db: Db,
   tenantId: string,
   events: { contactId: string; occurredAt: Date }[],
-): Promise<void> {
+): Promise<string[]> {
   const newest = new Map<string, Date>();
   for (const e of events) {
     const current = newest.get(e.contactId);
     if (!current || e.occurredAt > current) newest.set(e.contactId, e.occurredAt);
   }
-  if (newest.size === 0) return;
+  if (newest.size === 0) return [];
   // One statement, rows in id order, so overlapping batches lock contacts in the same order.
   const moves = [...newest].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, at]) => ({ id, at }));
-  await db.execute(sql`
-    update ${contacts} set last_activity_at = greatest(${contacts.lastActivityAt}, m.at)
+  const updated = await db.execute(sql`
+    update ${contacts} set last_activity_at = m.at
     from jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) as m(id uuid, at timestamptz)
-    where ${contacts.id} = m.id and ${contacts.tenantId} = ${tenantId}`);
+    where ${contacts.id} = m.id and ${contacts.tenantId} = ${tenantId}
+      and (${contacts.lastActivityAt} is null or ${contacts.lastActivityAt} < m.at)
+    returning ${contacts.id} as id`);
+  return rowsOf<{ id: string }>(updated).map((r) => r.id);
 }

@@ -71,10 +71,11 @@ async function upsertGroup(
   const set = Object.fromEntries(fields.map((f) => [f, onConflict[f]]));
   const result = await db
     .insert(contacts)
-    .values(group.map((row) => toInsert(tenantId, row)))
+    .values(group.map((row) => toInsert(tenantId, row, now)))
     .onConflictDoUpdate({
       target: [contacts.tenantId, contacts.externalId],
-      set: { ...set, updatedAt: now },
+      // Tags, channels or activity may change what is due: the engine looks again.
+      set: { ...set, updatedAt: now, nextCheckAt: now },
     })
     .returning({ inserted: sql<boolean>`(xmax = 0)` });
   return result.filter((r) => r.inserted).length;
@@ -91,10 +92,11 @@ function groupByFields(rows: ContactInput[]): Map<string, ContactInput[]> {
   return groups;
 }
 
-function toInsert(tenantId: string, row: ContactInput): typeof contacts.$inferInsert {
+function toInsert(tenantId: string, row: ContactInput, now: Date): typeof contacts.$inferInsert {
   return {
     ...row,
     tenantId,
     lastActivityAt: row.lastActivityAt ? new Date(row.lastActivityAt) : undefined,
+    nextCheckAt: now,
   };
 }

@@ -1,0 +1,150 @@
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { tenantIdColumn } from "./columns";
+import { contacts } from "./contacts";
+import { channel } from "./enums";
+
+export const deliveryStatus = pgEnum("delivery_status", [
+  "pending",
+  "sending",
+  "sent",
+  "failed",
+  "superseded",
+  "canceled",
+  "skipped",
+]);
+export const attemptOutcome = pgEnum("attempt_outcome", [
+  "started",
+  "sent",
+  "failed_transient",
+  "failed_permanent",
+]);
+export type DeliveryStatus = (typeof deliveryStatus.enumValues)[number];
+export type AttemptOutcome = (typeof attemptOutcome.enumValues)[number];
+
+const at = () => timestamp({ withTimezone: true, mode: "date" });
+const contactIdColumn = () =>
+  uuid()
+    .notNull()
+    .references(() => contacts.id, { onDelete: "cascade" });
+
+/** An inactivity cycle: from a last activity until the contact returns (SPEC §1.1). */
+export const cycles = pgTable(
+  "cycles",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantIdColumn(),
+    contactId: contactIdColumn(),
+    startedAt: at().notNull(),
+    closedAt: at(),
+    closeReason: text(),
+  },
+  (t) => [
+    unique("cycles_contact_start_unique").on(t.contactId, t.startedAt),
+    uniqueIndex("cycles_one_open_per_contact")
+      .on(t.contactId)
+      .where(sql`${t.closedAt} is null`),
+  ],
+);
+
+/** One reminder of a cycle: a one-time stage (at most once per cycle) or the n-th recurring one. */
+export const reminders = pgTable(
+  "reminders",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantIdColumn(),
+    contactId: contactIdColumn(),
+    cycleId: uuid()
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    /** The stage key, or "recurring". */
+    key: text().notNull(),
+    /** 0 for one-time stages; 1, 2, … for recurring reminders. */
+    sequence: integer().notNull().default(0),
+    reachedAt: at().notNull(),
+    plannedAt: at().notNull(),
+  },
+  (t) => [unique("reminders_cycle_key_unique").on(t.cycleId, t.key, t.sequence)],
+);
+
+/** A reminder on one channel, with its schedule and outcome. */
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantIdColumn(),
+    contactId: contactIdColumn(),
+    reminderId: uuid()
+      .notNull()
+      .references(() => reminders.id, { onDelete: "cascade" }),
+    channel: channel().notNull(),
+    status: deliveryStatus().notNull(),
+    /** Why it was skipped, superseded, canceled or failed. */
+    reason: text(),
+    dueAt: at().notNull(),
+    /** When dispatch should next look at it: the due time, a retry, or a claim's lease expiry. */
+    nextAttemptAt: at(),
+    attemptCount: integer().notNull().default(0),
+    /** The attempt whose provider call may be under way; a cancellation cannot stop it. */
+    inFlightAttempt: integer(),
+    firstAttemptAt: at(),
+    finishedAt: at(),
+    variant: text().notNull().default("fallback"),
+  },
+  (t) => [
+    unique("deliveries_reminder_channel_unique").on(t.reminderId, t.channel),
+    index("deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'sending')`),
+    index("deliveries_contact_channel_idx").on(t.contactId, t.channel),
+  ],
+);
+
+/** Every provider call of a delivery; `idempotencyKey` is sent to the provider. */
+export const attempts = pgTable(
+  "attempts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantIdColumn(),
+    deliveryId: uuid()
+      .notNull()
+      .references(() => deliveries.id, { onDelete: "cascade" }),
+    number: integer().notNull(),
+    idempotencyKey: text().notNull(),
+    startedAt: at().notNull(),
+    finishedAt: at(),
+    outcome: attemptOutcome().notNull(),
+    errorClass: text(),
+    response: jsonb().$type<Record<string, unknown>>(),
+  },
+  (t) => [unique("attempts_delivery_number_unique").on(t.deliveryId, t.number)],
+);
+
+/** The append-only log of every decision, with its reason (SPEC §1.7). */
+export const engineEvents = pgTable(
+  "engine_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    tenantId: tenantIdColumn(),
+    contactId: contactIdColumn(),
+    cycleId: uuid(),
+    reminderId: uuid(),
+    deliveryId: uuid(),
+    type: text().notNull(),
+    at: at().notNull(),
+    reason: text().notNull(),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("engine_events_contact_idx").on(t.contactId, t.at)],
+);

@@ -1,0 +1,34 @@
+import type { Channel } from "@/db/schema/enums";
+import type { FailureKind } from "../retry";
+
+export type OutgoingMessage = {
+  tenantId: string;
+  contactId: string;
+  deliveryId: string;
+  channel: Channel;
+  recipient: string;
+  subject: string | null;
+  text: string;
+};
+
+/** A provider refused or failed; `kind` decides between a retry and giving up (SPEC §1.3). */
+export class ProviderError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly errorClass = kind,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * One channel's sender. `idempotencyKey` is stable per delivery attempt: a provider that sees it
+ * twice (a worker crashed after the call, before recording it) delivers once.
+ */
+export type ChannelProvider = {
+  send(
+    message: OutgoingMessage,
+    options: { idempotencyKey: string },
+  ): Promise<{ providerMessageId: string }>;
+};

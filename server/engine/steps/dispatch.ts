@@ -1,0 +1,29 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { deliveries } from "@/db/schema";
+
+/** How long a claimed delivery stays with its worker before another may take it over. */
+export const CLAIM_LEASE_MS = 5 * 60_000;
+
+/**
+ * SPEC §2: claims due deliveries with `FOR UPDATE SKIP LOCKED`, so concurrent workers never take
+ * the same one. A claim whose worker died is claimed again once its lease has run out.
+ */
+export async function dispatchDue(db: Db, now: Date, limit = 200): Promise<string[]> {
+  const leaseEnd = new Date(now.getTime() + CLAIM_LEASE_MS).toISOString();
+  const claimed = await db.execute<{ id: string }>(sql`
+    update ${deliveries} set status = 'sending', next_attempt_at = ${leaseEnd}::timestamptz
+    where ${deliveries.id} in (
+      select ${deliveries.id} from ${deliveries}
+      where ${deliveries.status} in ('pending', 'sending') and ${deliveries.nextAttemptAt} <= ${now.toISOString()}::timestamptz
+      order by ${deliveries.nextAttemptAt}
+      limit ${limit}
+      for update skip locked)
+    returning ${deliveries.id} as id`);
+  return rowsOf<{ id: string }>(claimed).map((r) => r.id);
+}
+
+/** `db.execute` answers `{ rows }` on PGlite and an array on postgres.js. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+}

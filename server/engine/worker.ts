@@ -1,0 +1,59 @@
+import type { Db } from "@/db/client";
+import type { ChannelProvider } from "./channels/provider";
+import { dispatchDue } from "./steps/dispatch";
+import { scanDue } from "./steps/scan";
+import { send } from "./steps/send";
+
+const SCAN_BATCH = 500;
+const DISPATCH_BATCH = 200;
+
+/** One pass of the engine at `now`: plan every due contact, then send every due delivery. */
+export async function runEngineTick(db: Db, provider: ChannelProvider, now: Date) {
+  let planned = 0;
+  for (let n = SCAN_BATCH; n === SCAN_BATCH; planned += n) n = await scanDue(db, now, SCAN_BATCH);
+  const outcomes: Record<string, number> = {};
+  for (
+    let ids = await dispatchDue(db, now, DISPATCH_BATCH);
+    ids.length;
+    ids = await dispatchDue(db, now, DISPATCH_BATCH)
+  ) {
+    for (const id of ids) {
+      const outcome = await send(db, provider, id, now);
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    }
+  }
+  return { planned, outcomes };
+}
+
+/**
+ * The embedded engine: the same steps as the Inngest functions, on a timer inside the app's
+ * process (PGlite allows one process per data folder). Ticks never overlap.
+ */
+export function startEmbeddedWorker(options: {
+  db: Db;
+  provider: ChannelProvider;
+  intervalMs: number;
+  clock?: () => Date;
+  log?: (line: string) => void;
+}): () => void {
+  const clock = options.clock ?? (() => new Date());
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const { planned, outcomes } = await runEngineTick(options.db, options.provider, clock());
+      const sent = Object.values(outcomes).reduce((a, b) => a + b, 0);
+      if (planned || sent)
+        options.log?.(
+          `[rekindle] engine: planned ${planned} contacts, ${JSON.stringify(outcomes)}`,
+        );
+    } catch (error) {
+      console.error("[rekindle] engine tick failed; the next tick retries", error);
+    } finally {
+      running = false;
+    }
+  }, options.intervalMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
