@@ -14,6 +14,10 @@ const envSchema = z.object({
   /** Sends sign-in mail through Resend; without it mail lands in the Outbox. */
   RESEND_API_KEY: z.string().min(1).optional(),
   EMAIL_FROM: z.string().min(3).default("Rekindle <sign-in@rekindle.local>"),
+  /** Which engine runs the reactivation steps; the Inngest functions are not built yet. */
+  WORKFLOW_ENGINE: z.enum(["embedded"]).default("embedded"),
+  /** How often the embedded engine looks for due work, in milliseconds. */
+  ENGINE_TICK_MS: z.coerce.number().int().min(250).default(5_000),
   /** Seed the demo workspaces into an empty embedded database on first start. */
   REKINDLE_DEMO_SEED: z.stringbool().default(!isProduction),
 });

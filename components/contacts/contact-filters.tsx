@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useTRPC } from "@/components/providers/trpc";
+import { useDebounced } from "@/components/ui/use-debounced";
 import type { ContactFilters } from "./use-contact-filters";
 
 type Props = { filters: ContactFilters; onChange: (change: Partial<ContactFilters>) => void };
@@ -16,16 +17,15 @@ export function ContactFiltersBar({ filters, onChange }: Props) {
   const inactiveInvalid = inactive !== "" && !/^\d{1,5}$/.test(inactive);
 
   // Typing is debounced so the list does not refetch on every key.
+  const settledSearch = useDebounced(search);
+  const settledInactive = useDebounced(inactive);
   useEffect(() => {
-    if (search === filters.search) return;
-    const timer = setTimeout(() => onChange({ search }), 300);
-    return () => clearTimeout(timer);
-  }, [search, filters.search, onChange]);
+    if (settledSearch !== filters.search) onChange({ search: settledSearch });
+  }, [settledSearch, filters.search, onChange]);
   useEffect(() => {
-    if (inactive === filters.inactive || inactiveInvalid) return;
-    const timer = setTimeout(() => onChange({ inactive }), 300);
-    return () => clearTimeout(timer);
-  }, [inactive, inactiveInvalid, filters.inactive, onChange]);
+    const valid = settledInactive === "" || /^\d{1,5}$/.test(settledInactive);
+    if (valid && settledInactive !== filters.inactive) onChange({ inactive: settledInactive });
+  }, [settledInactive, filters.inactive, onChange]);
 
   return (
     <div

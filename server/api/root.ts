@@ -1,6 +1,7 @@
 import { apiKeysRouter } from "./routers/api-keys";
 import { contactsRouter } from "./routers/contacts";
 import { meRouter } from "./routers/me";
+import { outboxRouter } from "./routers/outbox";
 import { settingsRouter } from "./routers/settings";
 import { createCallerFactory, router } from "./trpc";
 
@@ -9,6 +10,7 @@ export const appRouter = router({
   contacts: contactsRouter,
   settings: settingsRouter,
   apiKeys: apiKeysRouter,
+  outbox: outboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

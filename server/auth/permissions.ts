@@ -6,6 +6,7 @@ export const permissions = {
   "settings.read": ["owner", "marketer"],
   "settings.write": ["owner"],
   "apiKeys.manage": ["owner"],
+  "outbox.read": ["owner", "marketer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

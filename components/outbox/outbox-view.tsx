@@ -1,0 +1,114 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { channelNames, formatDateTime } from "@/components/format";
+import { useTRPC } from "@/components/providers/trpc";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
+import { useDebounced } from "@/components/ui/use-debounced";
+
+type Channel = "email" | "sms" | "web_push" | "zalo";
+const PAGE_SIZE = 20;
+
+/** Every message the local channel adapters captured, as the contact would see it. */
+export function OutboxView() {
+  const trpc = useTRPC();
+  const [contact, setContact] = useState("");
+  const [channel, setChannel] = useState<Channel | "">("");
+  const [page, setPage] = useState(1);
+  const search = useDebounced(contact.trim());
+  const list = useQuery({
+    ...trpc.outbox.list.queryOptions({
+      page,
+      pageSize: PAGE_SIZE,
+      contact: search || undefined,
+      channel: channel || undefined,
+    }),
+    placeholderData: keepPreviousData,
+    refetchInterval: 10_000,
+  });
+  const total = list.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+
+  return (
+    <div className="space-y-4">
+      <div
+        role="search"
+        className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2"
+      >
+        <Field label="Contact (name, external id or recipient)" id="outbox-contact">
+          {(control) => (
+            <Input
+              {...control}
+              type="search"
+              value={contact}
+              onChange={(e) => {
+                setContact(e.target.value);
+                setPage(1);
+              }}
+            />
+          )}
+        </Field>
+        <Field label="Channel" id="outbox-channel">
+          {(control) => (
+            <Select
+              {...control}
+              value={channel}
+              onChange={(e) => {
+                setChannel(e.target.value as Channel | "");
+                setPage(1);
+              }}
+            >
+              <option value="">All channels</option>
+              {Object.entries(channelNames).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      </div>
+      <p className="text-sm text-stone-600" aria-live="polite" data-testid="outbox-count">
+        {list.isPending ? "Loading…" : `${total.toLocaleString()} messages`}
+      </p>
+      {list.data?.rows.length === 0 && (
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-4 py-10 text-center text-stone-500">
+          No message yet. Reminders appear here when they are sent.
+        </p>
+      )}
+      <ol className="space-y-3">
+        {list.data?.rows.map((m) => (
+          <li key={m.id} className="rounded-lg border border-stone-200 bg-white p-4">
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              <Badge tone="brand">{channelNames[m.channel] ?? m.channel}</Badge>
+              {m.stage && <Badge>{m.stage}</Badge>}
+              <span className="font-medium">{m.contactName || m.recipient}</span>
+              <span className="text-stone-500">
+                {m.contactExternalId} · to {m.recipient}
+              </span>
+              <time className="ml-auto text-xs text-stone-500" dateTime={m.createdAt.toISOString()}>
+                {formatDateTime(m.createdAt)}
+              </time>
+            </div>
+            {m.subject && <p className="mt-2 font-semibold">{m.subject}</p>}
+            <p className="mt-1 whitespace-pre-line text-stone-800">{m.text}</p>
+          </li>
+        ))}
+      </ol>
+      <nav aria-label="Pagination" className="flex items-center justify-end gap-2">
+        <Button variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+          Newer
+        </Button>
+        <span className="text-sm text-stone-600">
+          Page {page} of {pages}
+        </span>
+        <Button variant="secondary" disabled={page >= pages} onClick={() => setPage(page + 1)}>
+          Older
+        </Button>
+      </nav>
+    </div>
+  );
+}
