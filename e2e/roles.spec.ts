@@ -3,13 +3,14 @@ import { brightside, lotus, signInAs } from "./helpers";
 
 const pages = [
   { path: "/contacts", heading: "Contacts", nav: "Contacts" },
+  { path: "/outbox", heading: "Outbox", nav: "Outbox" },
   { path: "/settings", heading: "Settings", nav: "Settings" },
   { path: "/api-keys", heading: "API keys", nav: "API keys" },
 ];
 
 const access = {
-  owner: ["/contacts", "/settings", "/api-keys"],
-  marketer: ["/contacts", "/settings"],
+  owner: ["/contacts", "/outbox", "/settings", "/api-keys"],
+  marketer: ["/contacts", "/outbox", "/settings"],
   analyst: ["/contacts"],
 } as const;
 

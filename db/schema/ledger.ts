@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   index,
   integer,
   jsonb,
@@ -136,6 +137,8 @@ export const engineEvents = pgTable(
   "engine_events",
   {
     id: uuid().primaryKey().defaultRandom(),
+    /** Insertion order: decisions made at the same instant read in the order they were made. */
+    seq: bigint({ mode: "number" }).generatedAlwaysAsIdentity(),
     tenantId: tenantIdColumn(),
     contactId: contactIdColumn(),
     cycleId: uuid(),
@@ -146,5 +149,5 @@ export const engineEvents = pgTable(
     reason: text().notNull(),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index("engine_events_contact_idx").on(t.contactId, t.at)],
+  (t) => [index("engine_events_contact_idx").on(t.contactId, t.at, t.seq)],
 );

@@ -1,28 +1,32 @@
 import type { Db } from "@/db/client";
 import type { ChannelProvider } from "./channels/provider";
 import { dispatchDue } from "./steps/dispatch";
+import { yieldToEventLoop } from "./yield";
 import { scanDue } from "./steps/scan";
 import { send } from "./steps/send";
 
 const SCAN_BATCH = 500;
 const DISPATCH_BATCH = 200;
 
-/** One pass of the engine at `now`: plan every due contact, then send every due delivery. */
+/**
+ * One pass of the engine at `now`: plans due contacts and sends due deliveries, a batch of each
+ * in turn (so the first messages go out while a large backlog is still being planned), until
+ * nothing is left due at `now`.
+ */
 export async function runEngineTick(db: Db, provider: ChannelProvider, now: Date) {
   let planned = 0;
-  for (let n = SCAN_BATCH; n === SCAN_BATCH; planned += n) n = await scanDue(db, now, SCAN_BATCH);
   const outcomes: Record<string, number> = {};
-  for (
-    let ids = await dispatchDue(db, now, DISPATCH_BATCH);
-    ids.length;
-    ids = await dispatchDue(db, now, DISPATCH_BATCH)
-  ) {
-    for (const id of ids) {
+  for (;;) {
+    const scanned = await scanDue(db, now, SCAN_BATCH);
+    planned += scanned;
+    const claimed = await dispatchDue(db, now, DISPATCH_BATCH);
+    for (const id of claimed) {
       const outcome = await send(db, provider, id, now);
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      await yieldToEventLoop();
     }
+    if (scanned < SCAN_BATCH && claimed.length < DISPATCH_BATCH) return { planned, outcomes };
   }
-  return { planned, outcomes };
 }
 
 /**

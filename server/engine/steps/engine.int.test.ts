@@ -4,7 +4,10 @@ import type { DbHandle } from "@/db/client";
 import { contacts } from "@/db/schema";
 import { openTestDb } from "@/test/db";
 import { deliveriesOf, eventsOf, outboxOf, recordingProvider } from "@/test/engine";
-import { createContact, createTenant } from "@/test/factories";
+import { createContact, createKey, createTenant } from "@/test/factories";
+import { runBatch } from "@/server/http/batch-request";
+import { activityBatch } from "@/server/http/endpoints";
+import { contactTimeline } from "../explain/timeline";
 import { runUntil } from "../virtual-time";
 import { CLAIM_LEASE_MS, dispatchDue } from "./dispatch";
 import { plan } from "./plan";
@@ -336,5 +339,70 @@ describe("idempotence and crash safety", () => {
       (d) => d.channel === "zalo",
     );
     expect(delivery).toMatchObject({ status: "sent", attemptCount: 1 });
+  });
+});
+
+describe("through the integration API and the explanation", () => {
+  it("an activity posted to the API cancels the pending sends; the timeline says why", async () => {
+    const { tenant, contact, provider } = await learner("2026-01-01T03:00:00Z");
+    await runUntil(
+      handle.db,
+      provider,
+      new Date("2026-01-01T04:00:00Z"),
+      new Date("2026-01-02T17:30:00Z"),
+    );
+    const key = await createKey(handle.db, tenant.id);
+    const request = new Request("http://rekindle.test/api/v1/activity", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      body: JSON.stringify({
+        activity: [
+          {
+            externalId: "ex-1",
+            contactExternalId: contact.externalId,
+            kind: "exercise_completed",
+            occurredAt: "2026-01-02T17:40:00Z",
+          },
+        ],
+      }),
+    });
+    const answer = await (
+      await runBatch(handle.db, request, activityBatch as never, new Date("2026-01-02T17:45:00Z"))
+    ).json();
+    expect(answer).toMatchObject({ stored: 1 });
+    expect((await deliveriesOf(handle.db, contact.id)).map((d) => d.status)).toEqual([
+      "canceled",
+      "canceled",
+    ]);
+
+    const timeline = await contactTimeline(handle.db, tenant.id, contact.id);
+    expect(timeline?.events.map((e) => e.type)).toEqual([
+      "cycle_started",
+      "stage_reached",
+      "deferred_quiet_hours",
+      "canceled_reset",
+      "canceled_reset",
+      "cycle_closed",
+    ]);
+    expect(timeline?.events[2]?.reason).toContain("inside quiet hours 22:00–07:00");
+    expect(
+      await contactTimeline(handle.db, "00000000-0000-4000-8000-000000000000", contact.id),
+    ).toBeNull();
+  });
+
+  it("tells what happens next: the pending sends and the next milestone", async () => {
+    const { tenant, contact, provider } = await learner("2026-01-01T03:00:00Z");
+    await runUntil(
+      handle.db,
+      provider,
+      new Date("2026-01-01T04:00:00Z"),
+      new Date("2026-01-02T17:30:00Z"),
+    );
+    const timeline = await contactTimeline(handle.db, tenant.id, contact.id);
+    expect(timeline?.next.map((n) => `${n.at.toISOString()} ${n.what}`)).toEqual([
+      "2026-01-03T01:00:00.000Z streak_lost on web_push",
+      "2026-01-03T01:00:00.000Z streak_lost on zalo",
+      "2026-01-07T17:00:00.000Z week reached; planned then",
+    ]);
   });
 });

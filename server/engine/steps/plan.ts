@@ -68,11 +68,18 @@ async function planLocked(db: Db, contact: ContactContext, now: Date): Promise<D
     );
   }
 
-  const after = await cycleReminders(db, cycle.id);
-  const afterBase = recurringBase(after);
-  const pending = pendingStages(stages, new Set(after.map((r) => r.key)), lastActivityAt, zone);
-  const nextRecurring = every && afterBase ? recurringReachedAt(afterBase, every, zone) : null;
-  return nextMilestone(pending, nextRecurring)?.reachedAt ?? null;
+  return (await upcomingMilestone(db, contact, cycle.id))?.reachedAt ?? null;
+}
+
+/** The cycle's next milestone after what is planned so far (SPEC §1.1). */
+export async function upcomingMilestone(db: Db, contact: ContactContext, cycleId: string) {
+  const { settings, zone, lastActivityAt } = contact;
+  const history = await cycleReminders(db, cycleId);
+  const base = recurringBase(history);
+  const every = settings.cadence.recurringEveryDays;
+  const handled = new Set(history.map((r) => r.key));
+  const pending = pendingStages(settings.cadence.stages, handled, lastActivityAt!, zone);
+  return nextMilestone(pending, every && base ? recurringReachedAt(base, every, zone) : null);
 }
 
 /**

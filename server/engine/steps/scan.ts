@@ -1,6 +1,7 @@
 import { asc, isNotNull, lte, and } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts } from "@/db/schema";
+import { yieldToEventLoop } from "../yield";
 import { plan } from "./plan";
 
 /**
@@ -14,6 +15,9 @@ export async function scanDue(db: Db, now: Date, limit = 500): Promise<number> {
     .where(and(isNotNull(contacts.nextCheckAt), lte(contacts.nextCheckAt, now)))
     .orderBy(asc(contacts.nextCheckAt))
     .limit(limit);
-  for (const { id } of due) await plan(db, id, now);
+  for (const { id } of due) {
+    await plan(db, id, now);
+    await yieldToEventLoop();
+  }
   return due.length;
 }
