@@ -34,14 +34,12 @@ function openPostgres(url: string): DbHandle {
 
 async function openPglite(dataDir?: string): Promise<DbHandle> {
   const release = dataDir ? acquireDataDirLock(dataDir) : () => {};
-  const client = await PGlite.create(dataDir);
+  const handle = pgliteHandle(await PGlite.create(dataDir));
+  return { ...handle, close: () => handle.close().then(release) };
+}
+
+/** A handle on an open PGlite, e.g. a `clone()` of a migrated template in tests. */
+export function pgliteHandle(client: PGlite): DbHandle {
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
-  return {
-    db,
-    driver: "pglite",
-    close: async () => {
-      await client.close();
-      release();
-    },
-  };
+  return { db, driver: "pglite", close: () => client.close() };
 }

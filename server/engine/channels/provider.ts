@@ -6,6 +6,10 @@ export type OutgoingMessage = {
   contactId: string;
   deliveryId: string;
   channel: Channel;
+  /** The stage key, or "recurring". */
+  stage: string;
+  /** 1 for the first try, 2 for the first retry, … */
+  attempt: number;
   recipient: string;
   subject: string | null;
   text: string;

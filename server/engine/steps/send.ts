@@ -121,6 +121,8 @@ async function startAttempt(db: Db, deliveryId: string, now: Date): Promise<Star
       contactId: contact.id,
       deliveryId,
       channel: delivery.channel,
+      stage: row.stage,
+      attempt,
       recipient: recipient!,
       ...content,
     };

@@ -1,0 +1,164 @@
+import { asc, eq } from "drizzle-orm";
+import { openDatabase, type Db, type DbHandle } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { attempts, contacts, deliveries, reminders, tenantSettings, tenants } from "@/db/schema";
+import { presetFor } from "@/server/settings/presets";
+import { tenantSettingsSchema, type TenantSettings } from "@/server/settings/schema";
+import { outboxProvider } from "../channels/outbox-provider";
+import { runUntil } from "../virtual-time";
+import { applyEvent } from "./apply-event";
+import { failingProvider } from "./failing-provider";
+import type { Scenario } from "./scenario";
+
+const defaultZone = { self_study: "Asia/Ho_Chi_Minh", home_services: "America/Chicago" } as const;
+
+/**
+ * Replays a scenario through the real engine steps on a fresh in-memory database, in virtual
+ * time from `start` (included) to `end` (excluded), and reports every attempt and delivery.
+ */
+export async function runScenario(
+  scenario: Scenario,
+  open: () => Promise<DbHandle> = freshDatabase,
+) {
+  const handle = await open();
+  try {
+    const { db } = handle;
+    const ids = await loadScenario(db, scenario);
+    const externalIds = new Map([...ids].map(([external, id]) => [id, external]));
+    const provider = failingProvider(outboxProvider(db), scenario.failures, (id) =>
+      externalIds.get(id)!,
+    );
+    const end = new Date(scenario.end);
+    let now = new Date(scenario.start);
+    const events = [...scenario.events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    for (const event of events) {
+      const at = new Date(event.at);
+      if (at < now || at >= end) continue;
+      await runUntil(db, provider, now, at);
+      await applyEvent(db, ids.get(event.contact)!, event);
+      now = at;
+    }
+    await runUntil(db, provider, now, end);
+    return await report(db);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function freshDatabase(): Promise<DbHandle> {
+  const handle = await openDatabase({});
+  await migrateDatabase(handle);
+  return handle;
+}
+
+/** The preset of the scenario's kind, with the scenario's settings over it. */
+function settingsFor(scenario: Scenario): TenantSettings {
+  const preset = presetFor(scenario.preset);
+  const { timezone: _, stages, recurringEveryDays, ...rest } = scenario.settings ?? {};
+  return tenantSettingsSchema.parse({
+    ...preset,
+    ...rest,
+    cadence: {
+      stages: stages?.map((s) => ({ label: s.key, ...s })) ?? preset.cadence.stages,
+      recurringEveryDays:
+        recurringEveryDays === undefined ? preset.cadence.recurringEveryDays : recurringEveryDays,
+    },
+  });
+}
+
+async function loadScenario(db: Db, scenario: Scenario): Promise<Map<string, string>> {
+  const [tenant] = await db
+    .insert(tenants)
+    .values({
+      slug: "simulation",
+      name: "Simulation",
+      kind: scenario.preset,
+      timeZone: scenario.settings?.timezone ?? defaultZone[scenario.preset],
+      postalAddress: "Simulation",
+      senderName: "Simulation",
+      senderEmail: "simulation@rekindle.local",
+    })
+    .returning();
+  await db.insert(tenantSettings).values({ tenantId: tenant!.id, settings: settingsFor(scenario) });
+  const start = new Date(scenario.start);
+  const rows = await db
+    .insert(contacts)
+    .values(
+      scenario.contacts.map((c) => ({
+        tenantId: tenant!.id,
+        externalId: c.id,
+        timeZone: c.timezone ?? null,
+        lastActivityAt: c.lastActivityAt ? new Date(c.lastActivityAt) : null,
+        channels: c.channels,
+        tags: c.tags,
+        email: `${c.id}@simulation.example`,
+        phone: "+10000000000",
+        // The engine first sees every contact at `start`.
+        nextCheckAt: start,
+      })),
+    )
+    .returning({ id: contacts.id, externalId: contacts.externalId });
+  return new Map(rows.map((r) => [r.externalId, r.id]));
+}
+
+async function report(db: Db) {
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  const attemptRows = await db
+    .select({
+      contact: contacts.externalId,
+      stage: reminders.key,
+      channel: deliveries.channel,
+      attempt: attempts.number,
+      at: attempts.startedAt,
+      outcome: attempts.outcome,
+      variant: deliveries.variant,
+    })
+    .from(attempts)
+    .innerJoin(deliveries, eq(deliveries.id, attempts.deliveryId))
+    .innerJoin(reminders, eq(reminders.id, deliveries.reminderId))
+    .innerJoin(contacts, eq(contacts.id, deliveries.contactId))
+    .orderBy(
+      asc(attempts.startedAt),
+      asc(contacts.externalId),
+      asc(deliveries.channel),
+      asc(attempts.number),
+    );
+  const deliveryRows = await db
+    .select({
+      contact: contacts.externalId,
+      stage: reminders.key,
+      channel: deliveries.channel,
+      status: deliveries.status,
+      reason: deliveries.reason,
+      dueAt: deliveries.dueAt,
+    })
+    .from(deliveries)
+    .innerJoin(reminders, eq(reminders.id, deliveries.reminderId))
+    .innerJoin(contacts, eq(contacts.id, deliveries.contactId))
+    .orderBy(
+      asc(deliveries.dueAt),
+      asc(contacts.externalId),
+      asc(reminders.reachedAt),
+      asc(deliveries.channel),
+    );
+  return {
+    attempts: attemptRows.map((a) => ({
+      contact: a.contact,
+      stage: a.stage,
+      channel: a.channel,
+      attempt: a.attempt,
+      at: iso(a.at),
+      // An attempt still "started" when the scenario ended never reached the provider's answer.
+      outcome: a.outcome === "started" ? "pending" : a.outcome,
+      variant: a.variant,
+    })),
+    deliveries: deliveryRows.map((d) => ({
+      contact: d.contact,
+      stage: d.stage,
+      channel: d.channel,
+      status: d.status === "sending" ? "pending" : d.status,
+      dueAt: iso(d.dueAt),
+      ...(d.status === "skipped" && { reason: d.reason }),
+    })),
+  };
+}
