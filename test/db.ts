@@ -10,7 +10,7 @@ export const onPostgresServer = process.env.TEST_DB === "postgres";
  * DATABASE_URL (dropped on close), or an in-memory PGlite. The engine works across every tenant
  * of its database, so test files never share one.
  */
-export async function openTestDb(): Promise<DbHandle> {
+export async function openTestDb(): Promise<DbHandle & { url?: string }> {
   const handle = onPostgresServer
     ? await openServerDb(process.env.DATABASE_URL!)
     : await openDatabase({});
@@ -18,7 +18,7 @@ export async function openTestDb(): Promise<DbHandle> {
   return handle;
 }
 
-async function openServerDb(serverUrl: string): Promise<DbHandle> {
+async function openServerDb(serverUrl: string): Promise<DbHandle & { url: string }> {
   const name = `rekindle_test_${randomUUID().replaceAll("-", "")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
@@ -27,6 +27,7 @@ async function openServerDb(serverUrl: string): Promise<DbHandle> {
   const handle = await openDatabase({ url: url.toString() });
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

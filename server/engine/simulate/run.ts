@@ -19,6 +19,8 @@ const defaultZone = { self_study: "Asia/Ho_Chi_Minh", home_services: "America/Ch
 export async function runScenario(
   scenario: Scenario,
   open: () => Promise<DbHandle> = freshDatabase,
+  /** Looks at the ledger before the database closes (property tests check invariants there). */
+  inspect?: (db: Db) => Promise<void>,
 ) {
   const handle = await open();
   try {
@@ -39,6 +41,7 @@ export async function runScenario(
       now = at;
     }
     await runUntil(db, provider, now, end);
+    await inspect?.(db);
     return await report(db);
   } finally {
     await handle.close();
