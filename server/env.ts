@@ -14,8 +14,17 @@ const envSchema = z.object({
   /** Sends sign-in mail through Resend; without it mail lands in the Outbox. */
   RESEND_API_KEY: z.string().min(1).optional(),
   EMAIL_FROM: z.string().min(3).default("Rekindle <sign-in@rekindle.local>"),
-  /** Which engine runs the reactivation steps; the Inngest functions are not built yet. */
-  WORKFLOW_ENGINE: z.enum(["embedded"]).default("embedded"),
+  /**
+   * Which engine runs the reactivation steps: the in-process worker, or Inngest functions served
+   * at /api/inngest. Defaults to inngest when Inngest keys or INNGEST_DEV are set.
+   */
+  WORKFLOW_ENGINE: z
+    .enum(["embedded", "inngest"])
+    .default(
+      process.env.INNGEST_SIGNING_KEY || process.env.INNGEST_EVENT_KEY || process.env.INNGEST_DEV
+        ? "inngest"
+        : "embedded",
+    ),
   /** How often the embedded engine looks for due work, in milliseconds. */
   ENGINE_TICK_MS: z.coerce.number().int().min(250).default(5_000),
   /** Seed the demo workspaces into an empty embedded database on first start. */

@@ -5,8 +5,12 @@ import { startEmbeddedWorker } from "./worker";
 
 const globalForEngine = globalThis as unknown as { rekindleEngine?: () => void };
 
-/** Starts the configured engine once per process; every channel uses the Outbox for now. */
+/** Starts the embedded engine once per process, unless Inngest runs the steps; channels use the Outbox for now. */
 export function startEngine(db: Db): void {
+  if (env.WORKFLOW_ENGINE === "inngest") {
+    console.info("[rekindle] engine: Inngest functions at /api/inngest (no in-process worker)");
+    return;
+  }
   if (globalForEngine.rekindleEngine) return;
   globalForEngine.rekindleEngine = startEmbeddedWorker({
     db,

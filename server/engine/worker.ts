@@ -20,7 +20,7 @@ export async function runEngineTick(db: Db, provider: ChannelProvider, now: Date
     const scanned = await scanDue(db, now, SCAN_BATCH);
     planned += scanned;
     const claimed = await dispatchDue(db, now, DISPATCH_BATCH);
-    for (const id of claimed) {
+    for (const { id } of claimed) {
       const outcome = await send(db, provider, id, now);
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
       await yieldToEventLoop();

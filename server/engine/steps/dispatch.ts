@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { deliveries } from "@/db/schema";
+import type { Channel } from "@/db/schema/enums";
+
+export type ClaimedDelivery = { id: string; tenantId: string; channel: Channel };
 
 /** How long a claimed delivery stays with its worker before another may take it over. */
 export const CLAIM_LEASE_MS = 5 * 60_000;
@@ -9,7 +12,7 @@ export const CLAIM_LEASE_MS = 5 * 60_000;
  * SPEC §2: claims due deliveries with `FOR UPDATE SKIP LOCKED`, so concurrent workers never take
  * the same one. A claim whose worker died is claimed again once its lease has run out.
  */
-export async function dispatchDue(db: Db, now: Date, limit = 200): Promise<string[]> {
+export async function dispatchDue(db: Db, now: Date, limit = 200): Promise<ClaimedDelivery[]> {
   const leaseEnd = new Date(now.getTime() + CLAIM_LEASE_MS).toISOString();
   const claimed = await db.execute<{ id: string }>(sql`
     update ${deliveries} set status = 'sending', next_attempt_at = ${leaseEnd}::timestamptz
@@ -19,8 +22,8 @@ export async function dispatchDue(db: Db, now: Date, limit = 200): Promise<strin
       order by ${deliveries.nextAttemptAt}
       limit ${limit}
       for update skip locked)
-    returning ${deliveries.id} as id`);
-  return rowsOf<{ id: string }>(claimed).map((r) => r.id);
+    returning ${deliveries.id} as id, ${deliveries.tenantId} as "tenantId", ${deliveries.channel} as channel`);
+  return rowsOf<ClaimedDelivery>(claimed);
 }
 
 /** `db.execute` answers `{ rows }` on PGlite and an array on postgres.js. */

@@ -5,16 +5,21 @@ import { yieldToEventLoop } from "../yield";
 import { plan } from "./plan";
 
 /**
- * SPEC §2: plans every contact whose precomputed next milestone has passed. A range scan on
+ * SPEC §2: the contacts whose precomputed next milestone has passed. A range scan on
  * `next_check_at`, so its cost grows with the contacts due, not with all contacts.
  */
-export async function scanDue(db: Db, now: Date, limit = 500): Promise<number> {
-  const due = await db
-    .select({ id: contacts.id })
+export async function findDueContacts(db: Db, now: Date, limit = 500) {
+  return db
+    .select({ id: contacts.id, tenantId: contacts.tenantId })
     .from(contacts)
     .where(and(isNotNull(contacts.nextCheckAt), lte(contacts.nextCheckAt, now)))
     .orderBy(asc(contacts.nextCheckAt))
     .limit(limit);
+}
+
+/** Plans every due contact (a batch of at most `limit`); returns how many it planned. */
+export async function scanDue(db: Db, now: Date, limit = 500): Promise<number> {
+  const due = await findDueContacts(db, now, limit);
   for (const { id } of due) {
     await plan(db, id, now);
     await yieldToEventLoop();

@@ -1,0 +1,9 @@
+import type { Db } from "@/db/client";
+import type { ChannelProvider } from "@/server/engine/channels/provider";
+
+/** What the functions need from the outside; tests pass their own database and provider. */
+export type EngineDeps = {
+  db: () => Promise<Db>;
+  provider: (db: Db) => ChannelProvider;
+  clock: () => Date;
+};

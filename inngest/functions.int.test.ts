@@ -1,0 +1,134 @@
+import { InngestTestEngine } from "@inngest/test";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@/db/client";
+import { contacts, deliveries } from "@/db/schema";
+import { outboxProvider } from "@/server/engine/channels/outbox-provider";
+import { plan } from "@/server/engine/steps/plan";
+import { openTestDb } from "@/test/db";
+import { deliveriesOf, outboxOf } from "@/test/engine";
+import { createContact, createTenant } from "@/test/factories";
+import type { EngineDeps } from "./deps";
+import { contactActivityFunction } from "./functions/contact-activity";
+import { dispatchDueFunction } from "./functions/dispatch-due";
+import { planContactFunction } from "./functions/plan-contact";
+import { scanDueFunction } from "./functions/scan-due";
+import { sendDeliveryFunction } from "./functions/send-delivery";
+
+let handle: DbHandle;
+let now = new Date("2026-01-03T01:00:00Z"); // 08:00 in Ho Chi Minh City
+let deps: EngineDeps;
+beforeAll(async () => {
+  handle = await openTestDb();
+  deps = { db: async () => handle.db, provider: outboxProvider, clock: () => now };
+});
+afterAll(() => handle.close());
+
+async function learner() {
+  const tenant = await createTenant(handle.db, "self_study", "Asia/Ho_Chi_Minh");
+  const contact = await createContact(handle.db, tenant.id, {
+    timeZone: "Asia/Ho_Chi_Minh",
+    channels: { web_push: "subscribed", zalo: "subscribed" },
+    lastActivityAt: new Date("2026-01-01T03:00:00Z"),
+    nextCheckAt: new Date("2026-01-01T03:00:00Z"),
+  });
+  return { tenant, contact };
+}
+
+describe("Inngest functions over the engine's steps (@inngest/test)", () => {
+  it("scan-due fans out customer.dormant for each due contact", async () => {
+    const { tenant, contact } = await learner();
+    // Sending events needs an Inngest server: the step is mocked, its arguments are checked.
+    const t = new InngestTestEngine({
+      function: scanDueFunction(deps),
+      steps: [{ id: "fan-out-plans", handler: () => ({ ids: [] }) }],
+    });
+    const { ctx, result } = await t.execute();
+    expect((result as { planned: number }).planned).toBeGreaterThanOrEqual(1);
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith(
+      "fan-out-plans",
+      expect.arrayContaining([
+        { name: "customer.dormant", data: { contactId: contact.id, tenantId: tenant.id } },
+      ]),
+    );
+  });
+
+  it("plan-contact plans the reminder of a customer.dormant contact", async () => {
+    const { tenant, contact } = await learner();
+    const t = new InngestTestEngine({ function: planContactFunction(deps) });
+    await t.execute({
+      events: [{ name: "customer.dormant", data: { contactId: contact.id, tenantId: tenant.id } }],
+    });
+    const planned = await deliveriesOf(handle.db, contact.id);
+    expect(planned.map((d) => [d.stage, d.channel, d.status])).toEqual([
+      ["streak_lost", "web_push", "pending"],
+      ["streak_lost", "zalo", "pending"],
+    ]);
+  });
+
+  it("dispatch-due claims due deliveries and fans out reactivation/delivery.due", async () => {
+    const { tenant, contact } = await learner();
+    await plan(handle.db, contact.id, now);
+    const t = new InngestTestEngine({
+      function: dispatchDueFunction(deps),
+      steps: [{ id: "fan-out-sends", handler: () => ({ ids: [] }) }],
+    });
+    const { ctx } = await t.execute();
+    const mine = await deliveriesOf(handle.db, contact.id);
+    expect(mine.every((d) => d.status === "sending")).toBe(true);
+    expect(ctx.step.sendEvent).toHaveBeenCalledWith(
+      "fan-out-sends",
+      expect.arrayContaining(
+        mine.map((d) => ({
+          name: "reactivation/delivery.due",
+          data: { deliveryId: d.id, tenantId: tenant.id, channel: d.channel },
+        })),
+      ),
+    );
+  });
+
+  it("send-delivery sends a claimed delivery through the provider", async () => {
+    const { tenant, contact } = await learner();
+    await plan(handle.db, contact.id, now);
+    await handle.db
+      .update(deliveries)
+      .set({ status: "sending" })
+      .where(eq(deliveries.contactId, contact.id));
+    const [zalo] = (await deliveriesOf(handle.db, contact.id)).filter((d) => d.channel === "zalo");
+    const t = new InngestTestEngine({ function: sendDeliveryFunction(deps) });
+    const { result } = await t.execute({
+      events: [
+        {
+          name: "reactivation/delivery.due",
+          data: { deliveryId: zalo!.id, tenantId: tenant.id, channel: "zalo" },
+        },
+      ],
+    });
+    expect(result).toEqual({ deliveryId: zalo!.id, outcome: "sent" });
+    expect((await outboxOf(handle.db, contact.id)).map((m) => m.channel)).toEqual(["zalo"]);
+  });
+
+  it("contact-activity resets the chain and cancels pending sends", async () => {
+    const { contact } = await learner();
+    await plan(handle.db, contact.id, now);
+    now = new Date("2026-01-03T00:30:00Z");
+    await handle.db
+      .update(contacts)
+      .set({ lastActivityAt: now })
+      .where(eq(contacts.id, contact.id));
+    const t = new InngestTestEngine({ function: contactActivityFunction(deps) });
+    await t.execute({ events: [{ name: "contact.activity", data: { contactId: contact.id } }] });
+    expect((await deliveriesOf(handle.db, contact.id)).map((d) => d.status)).toEqual([
+      "canceled",
+      "canceled",
+    ]);
+  });
+
+  it("rejects an event whose data is not what the function expects", async () => {
+    const t = new InngestTestEngine({ function: planContactFunction(deps) });
+    const { error } = await t.execute({
+      events: [{ name: "customer.dormant", data: { contactId: "nope" } }],
+    });
+    expect(String((error as Error | undefined)?.message ?? error)).toMatch(/contactId|uuid/i);
+  });
+});

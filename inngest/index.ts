@@ -1,0 +1,17 @@
+import type { EngineDeps } from "./deps";
+import { contactActivityFunction } from "./functions/contact-activity";
+import { dispatchDueFunction } from "./functions/dispatch-due";
+import { planContactFunction } from "./functions/plan-contact";
+import { scanDueFunction } from "./functions/scan-due";
+import { sendDeliveryFunction } from "./functions/send-delivery";
+
+/** The engine's steps as Inngest functions: cron sweeps that fan out to per-contact/per-delivery runs. */
+export function engineFunctions(deps: EngineDeps) {
+  return [
+    scanDueFunction(deps),
+    planContactFunction(deps),
+    dispatchDueFunction(deps),
+    sendDeliveryFunction(deps),
+    contactActivityFunction(deps),
+  ];
+}
