@@ -1,0 +1,132 @@
+// `npm run bench`: engine throughput on the Postgres in DATABASE_URL (a fresh database, dropped
+// afterwards), or on embedded PGlite. Prints its figures; copy them into bench/RESULTS.md.
+import { randomUUID } from "node:crypto";
+import postgres from "postgres";
+import { openDatabase, type Db, type DbHandle } from "@/db/client";
+import { insertInChunks } from "@/db/bulk";
+import { migrateDatabase } from "@/db/migrate";
+import { contacts, tenantSettings, tenants } from "@/db/schema";
+import type { ChannelProvider } from "@/server/engine/channels/provider";
+import { dispatchDue } from "@/server/engine/steps/dispatch";
+import { plan } from "@/server/engine/steps/plan";
+import { findDueContacts } from "@/server/engine/steps/scan";
+import { send } from "@/server/engine/steps/send";
+import { localMidnight } from "@/server/engine/time";
+import { presetFor } from "@/server/settings/presets";
+
+const serverUrl = process.env.DATABASE_URL || undefined;
+const sizes = (process.env.BENCH_SIZES ?? (serverUrl ? "100000,1000000" : "20000,100000"))
+  .split(",")
+  .map(Number);
+const sample = Number(process.env.BENCH_SAMPLE ?? 2_000);
+const zone = "Asia/Ho_Chi_Minh";
+// The local midnight at which 10% of the contacts cross streak_lost.
+const midnight = localMidnight("2026-03-03", zone);
+const instant: ChannelProvider = { send: async (m) => ({ providerMessageId: m.deliveryId }) };
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+async function freshDb(): Promise<DbHandle> {
+  if (!serverUrl) return openDatabase({});
+  const name = `rekindle_bench_${randomUUID().replaceAll("-", "")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString() });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await admin.unsafe(`drop database ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+async function seed(db: Db, total: number) {
+  const [tenant] = await db
+    .insert(tenants)
+    .values({
+      slug: "bench",
+      name: "Bench",
+      kind: "self_study",
+      timeZone: zone,
+      postalAddress: "-",
+      senderName: "-",
+      senderEmail: "bench@rekindle.local",
+    })
+    .returning();
+  await db
+    .insert(tenantSettings)
+    .values({ tenantId: tenant!.id, settings: presetFor("self_study") });
+  const dueLast = new Date("2026-03-01T05:00:00Z"); // Mar 1 local → streak_lost at Mar 3 00:00
+  const activeLast = new Date("2026-03-02T05:00:00Z");
+  const later = localMidnight("2026-03-04", zone);
+  const rows = Array.from({ length: total }, (_, i) => {
+    const due = i % 10 === 0;
+    return {
+      tenantId: tenant!.id,
+      externalId: `c${i}`,
+      name: `Contact ${i}`,
+      timeZone: zone,
+      channels: { web_push: "subscribed" as const, zalo: "subscribed" as const },
+      lastActivityAt: due ? dueLast : activeLast,
+      nextCheckAt: due ? midnight : later,
+    };
+  });
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < rows.length; i += 50_000)
+    await insertInChunks(db, contacts, rows.slice(i, i + 50_000));
+  return { seedMs: ms(start) };
+}
+
+async function measure(total: number) {
+  const handle = await freshDb();
+  try {
+    await migrateDatabase(handle);
+    const { db } = handle;
+    const { seedMs } = await seed(db, total);
+    // Scan: the first batch of due contacts, a due set of the same size at every total.
+    const due = (await findDueContacts(db, midnight, 5_000)).map((c) => c.id);
+    // Plan a sample of the due contacts.
+    const planStart = process.hrtime.bigint();
+    for (const id of due.slice(0, sample)) await plan(db, id, midnight);
+    const planMs = ms(planStart);
+    const planned = Math.min(sample, due.length);
+    // Send what the sample planned, with an instant provider.
+    const sendAt = new Date(midnight.getTime() + 8 * 3_600_000); // 08:00 local
+    const sendStart = process.hrtime.bigint();
+    let sent = 0;
+    for (
+      let claimed = await dispatchDue(db, sendAt, 500);
+      claimed.length;
+      claimed = await dispatchDue(db, sendAt, 500)
+    ) {
+      for (const d of claimed) {
+        await send(db, instant, d.id, sendAt);
+        sent++;
+      }
+    }
+    const sendMs = ms(sendStart);
+    // Timed after a first run, so both sizes are measured with warm caches.
+    const scanStart = process.hrtime.bigint();
+    await findDueContacts(db, midnight, 5_000);
+    const scanMs = ms(scanStart);
+    return { total, seedMs, scanMs, planned, planMs, sent, sendMs };
+  } finally {
+    await handle.close();
+  }
+}
+
+console.log(
+  `engine benchmark on ${serverUrl ? "PostgreSQL (DATABASE_URL)" : "embedded PGlite"}; sample ${sample} contacts\n`,
+);
+console.log("| contacts | seed | scan (first 5,000 due) | plan | send |");
+console.log("| ---: | ---: | ---: | ---: | ---: |");
+for (const total of sizes) {
+  const r = await measure(total);
+  const rate = (n: number, t: number) => Math.round((n / t) * 1000).toLocaleString("en-US");
+  console.log(
+    `| ${total.toLocaleString("en-US")} | ${(r.seedMs / 1000).toFixed(1)} s | ${r.scanMs.toFixed(1)} ms | ${rate(r.planned, r.planMs)} contacts/s | ${rate(r.sent, r.sendMs)} deliveries/s |`,
+  );
+}
