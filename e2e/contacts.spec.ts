@@ -46,6 +46,12 @@ test("filter the contact list by search, tag and inactivity, and page through it
   await expect(page.getByTestId("contacts-count")).toHaveText("1–1 of 1 contacts");
   await expect(page.getByText("learner-00042")).toBeVisible();
 
+  // The contact's page explains every decision and what happens next.
+  await page.getByRole("row").nth(1).getByRole("link").click();
+  await expect(page.getByRole("heading", { name: "What happens next" })).toBeVisible();
+  await expect(page.getByText(/learner-00042 · /)).toBeVisible();
+  await page.getByRole("link", { name: "← Contacts" }).click();
+
   await page.getByLabel("Search name, email or external id").fill("zz-nobody-zz");
   await expect(page.getByText("No contact matches these filters.")).toBeVisible();
 });

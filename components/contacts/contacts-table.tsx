@@ -1,4 +1,5 @@
 import { channelNames, formatDateTime } from "@/components/format";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, Td } from "@/components/ui/data-table";
 import type { AppRouter } from "@/server/api/root";
@@ -15,7 +16,12 @@ export function ContactsTable({ rows, tenantTimeZone }: { rows: Row[]; tenantTim
       {rows.map((c) => (
         <tr key={c.id} className="align-top hover:bg-stone-50">
           <Td>
-            <div className="font-medium text-stone-900">{c.name || "(no name)"}</div>
+            <Link
+              href={`/contacts/${c.id}`}
+              className="font-medium text-stone-900 underline-offset-2 hover:underline"
+            >
+              {c.name || "(no name)"}
+            </Link>
             <div className="text-xs text-stone-500">{c.externalId}</div>
           </Td>
           <Td className="text-stone-700">
