@@ -1,10 +1,9 @@
 // `npm run bench`: engine throughput on the Postgres in DATABASE_URL (a fresh database, dropped
 // afterwards), or on embedded PGlite. Prints its figures; copy them into bench/RESULTS.md.
-import { randomUUID } from "node:crypto";
-import postgres from "postgres";
 import { openDatabase, type Db, type DbHandle } from "@/db/client";
 import { insertInChunks } from "@/db/bulk";
 import { migrateDatabase } from "@/db/migrate";
+import { openScratchDatabase } from "@/db/scratch-database";
 import { contacts, tenantSettings, tenants } from "@/db/schema";
 import type { ChannelProvider } from "@/server/engine/channels/provider";
 import { dispatchDue } from "@/server/engine/steps/dispatch";
@@ -26,21 +25,7 @@ const instant: ChannelProvider = { send: async (m) => ({ providerMessageId: m.de
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
 async function freshDb(): Promise<DbHandle> {
-  if (!serverUrl) return openDatabase({});
-  const name = `rekindle_bench_${randomUUID().replaceAll("-", "")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      await admin.unsafe(`drop database ${name} with (force)`);
-      await admin.end();
-    },
-  };
+  return serverUrl ? openScratchDatabase(serverUrl, "rekindle_bench") : openDatabase({});
 }
 
 async function seed(db: Db, total: number) {

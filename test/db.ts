@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
-import postgres from "postgres";
 import { openDatabase, type DbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { openScratchDatabase } from "@/db/scratch-database";
 
 export const onPostgresServer = process.env.TEST_DB === "postgres";
 
@@ -12,26 +11,8 @@ export const onPostgresServer = process.env.TEST_DB === "postgres";
  */
 export async function openTestDb(): Promise<DbHandle & { url?: string }> {
   const handle = onPostgresServer
-    ? await openServerDb(process.env.DATABASE_URL!)
+    ? await openScratchDatabase(process.env.DATABASE_URL!, "rekindle_test")
     : await openDatabase({});
   await migrateDatabase(handle);
   return handle;
-}
-
-async function openServerDb(serverUrl: string): Promise<DbHandle & { url: string }> {
-  const name = `rekindle_test_${randomUUID().replaceAll("-", "")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
-  return {
-    ...handle,
-    url: url.toString(),
-    close: async () => {
-      await handle.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
 }

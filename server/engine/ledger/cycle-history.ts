@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cycles, deliveries, reminders } from "@/db/schema";
 import type { ContactContext } from "../contact-context";
+import { recurringReachedAt } from "../stages";
 import { logEvents } from "./events";
 
 /** The contact's open cycle for its current last activity; a stale open cycle is closed first. */
@@ -95,4 +96,24 @@ export async function cycleReminders(db: Db, cycleId: string): Promise<ReminderS
 export function recurringBase(history: ReminderSummary[]): Date | null {
   const last = history.filter((r) => !r.void).at(-1);
   return last?.firstAttemptAt ?? null;
+}
+
+/**
+ * When the next recurring reminder is reached: N local days after the base, then every N days.
+ * A recurring reminder skipped on every channel does not move the base, but its own milestone is
+ * past: the next one is the first multiple of N days after it (so a contact reachable on no
+ * channel gets one skipped reminder every N days, not one per engine tick).
+ */
+export function nextRecurringAt(
+  history: ReminderSummary[],
+  everyDays: number | null,
+  zone: string,
+): Date | null {
+  const base = recurringBase(history);
+  if (!everyDays || !base) return null;
+  const lastRecurring = history.filter((r) => r.key === "recurring").at(-1);
+  let at = recurringReachedAt(base, everyDays, zone);
+  while (lastRecurring && at <= lastRecurring.reachedAt)
+    at = recurringReachedAt(at, everyDays, zone);
+  return at;
 }

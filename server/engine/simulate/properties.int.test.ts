@@ -1,12 +1,11 @@
-import { PGlite } from "@electric-sql/pglite";
 import { asc, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pgliteHandle, type Db } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import type { Db } from "@/db/client";
 import { attempts, contacts, cycles, deliveries, engineEvents, reminders } from "@/db/schema";
 import { selfStudyPreset } from "@/server/settings/presets";
 import { onPostgresServer } from "@/test/db";
+import { pgliteTemplate } from "@/test/pglite-template";
 import { DO_NOT_CONTACT } from "../audience";
 import { isQuiet, outOfQuietHours } from "../quiet-hours";
 import { localDate } from "../time";
@@ -189,11 +188,9 @@ async function checkInvariants(db: Db, scenario: Scenario) {
   }
 }
 
-let template: PGlite;
+let template: Awaited<ReturnType<typeof pgliteTemplate>>;
 beforeAll(async () => {
-  if (onPostgresServer) return;
-  template = await PGlite.create();
-  await migrateDatabase(pgliteHandle(template));
+  if (!onPostgresServer) template = await pgliteTemplate();
 });
 afterAll(() => template?.close());
 
@@ -201,8 +198,7 @@ describe.skipIf(onPostgresServer)("engine invariants over random scenarios (fast
   it(`hold for ${runs} random scenarios of ${contactCount} contacts over ${days} days`, async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, async (scenario) => {
-        const clone = async () => pgliteHandle((await template.clone()) as PGlite);
-        await runScenario(scenario, clone, (db) => checkInvariants(db, scenario));
+        await runScenario(scenario, template.clone, (db) => checkInvariants(db, scenario));
       }),
       {
         numRuns: runs,

@@ -1,11 +1,9 @@
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { promisify } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pgliteHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
 import { onPostgresServer } from "@/test/db";
+import { pgliteTemplate } from "@/test/pglite-template";
 import { runScenario } from "./run";
 import { scenarioSchema } from "./scenario";
 
@@ -15,12 +13,10 @@ const files = readdirSync(dir)
   .sort();
 const read = (file: string) => JSON.parse(readFileSync(`${dir}/${file}`, "utf8")) as unknown;
 
-// One migrated template; each scenario runs on a clone of it (~0.7 s instead of ~3 s).
-let template: PGlite;
+// Each scenario runs on a clone of one migrated template.
+let template: Awaited<ReturnType<typeof pgliteTemplate>>;
 beforeAll(async () => {
-  if (onPostgresServer) return;
-  template = await PGlite.create();
-  await migrateDatabase(pgliteHandle(template));
+  if (!onPostgresServer) template = await pgliteTemplate();
 });
 afterAll(() => template?.close());
 
@@ -31,8 +27,7 @@ describe.skipIf(onPostgresServer)("committed scenarios (one per SPEC rule)", () 
   });
 
   it.each(files)("%s", async (file) => {
-    const clone = async () => pgliteHandle((await template.clone()) as PGlite);
-    const output = await runScenario(scenarioSchema.parse(read(file)), clone);
+    const output = await runScenario(scenarioSchema.parse(read(file)), template.clone);
     expect(output).toEqual(read(file.replace(/\.json$/, ".expected.json")));
   });
 });

@@ -3,9 +3,9 @@ import type { Db } from "@/db/client";
 import { contacts, deliveries, reminders } from "@/db/schema";
 import { isDoNotContact } from "../audience";
 import { loadContact, type ContactContext } from "../contact-context";
-import { currentCycle, cycleReminders, recurringBase } from "../ledger/cycle-history";
+import { currentCycle, cycleReminders, nextRecurringAt } from "../ledger/cycle-history";
 import { logEvents } from "../ledger/events";
-import { nextMilestone, pendingStages, recurringReachedAt, splitReached } from "../stages";
+import { nextMilestone, pendingStages, splitReached } from "../stages";
 import { planReminder, planSuperseded } from "./plan-reminder";
 
 /**
@@ -27,15 +27,13 @@ async function planLocked(db: Db, contact: ContactContext, now: Date): Promise<D
   if (!lastActivityAt || isDoNotContact(contact, settings.excludeDoNotContact)) return null;
   const cycle = await currentCycle(db, contact, now);
   const stages = settings.cadence.stages;
-  const every = settings.cadence.recurringEveryDays;
   const history = await cycleReminders(db, cycle.id);
   const handled = new Set(history.map((r) => r.key));
   const { highest, superseded } = splitReached(
     pendingStages(stages, handled, lastActivityAt, zone),
     now,
   );
-  const base = recurringBase(history);
-  const recurringAt = every && base ? recurringReachedAt(base, every, zone) : null;
+  const recurringAt = nextRecurringAt(history, settings.cadence.recurringEveryDays, zone);
 
   if (highest) {
     await supersedeEarlier(db, contact, cycle.id, now, highest.key);
@@ -75,11 +73,12 @@ async function planLocked(db: Db, contact: ContactContext, now: Date): Promise<D
 export async function upcomingMilestone(db: Db, contact: ContactContext, cycleId: string) {
   const { settings, zone, lastActivityAt } = contact;
   const history = await cycleReminders(db, cycleId);
-  const base = recurringBase(history);
-  const every = settings.cadence.recurringEveryDays;
   const handled = new Set(history.map((r) => r.key));
   const pending = pendingStages(settings.cadence.stages, handled, lastActivityAt!, zone);
-  return nextMilestone(pending, every && base ? recurringReachedAt(base, every, zone) : null);
+  return nextMilestone(
+    pending,
+    nextRecurringAt(history, settings.cadence.recurringEveryDays, zone),
+  );
 }
 
 /**
