@@ -9,6 +9,8 @@ const routes = [
   "/contacts",
   "/settings",
   "/api-keys",
+  "/contacts/00000000-0000-4000-8000-000000000000",
+  "/outbox",
   "/api/trpc/me.get",
   "/api/v1/contacts",
 ];
