@@ -26,7 +26,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   workers: 2,
   // The first tests share 2 cores with the engine planning the whole demo backlog.
-  timeout: 120_000,
+  timeout: 180_000,
   // A dev server compiling routes while the engine plans thousands of contacts, on 2 cores.
   expect: { timeout: 30_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
