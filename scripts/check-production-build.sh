@@ -7,10 +7,11 @@ data=$(mktemp -d)
 export NEXT_DIST_DIR=.next-prod NEXT_TELEMETRY_DISABLED=1 DATABASE_URL= PGLITE_DATA_DIR="$data" REKINDLE_DEMO_SEED=false
 export NEXTAUTH_URL="http://localhost:$port" NEXTAUTH_SECRET="check-production-build-$(date +%s%N)-secret"
 
-npx next build
-npx next start --port "$port" >"$data/server.log" 2>&1 &
+node_modules/.bin/next build
+# Its own process group, so the whole server (next forks) stops with the script.
+setsid node_modules/.bin/next start --port "$port" >"$data/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill -- -"$server" 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 60); do curl -fs "http://localhost:$port/signin" >/dev/null && break; sleep 1; done
 
 fail() { echo "production build check failed: $1" >&2; cat "$data/server.log" >&2; exit 1; }
