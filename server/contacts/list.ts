@@ -1,6 +1,7 @@
 import { and, arrayContains, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { containsPattern } from "@/server/lib/like-pattern";
 import { contacts } from "@/db/schema";
 
 export const listContactsInput = z.object({
@@ -69,7 +70,7 @@ export async function listContacts(
 }
 
 function matchesSearch(search: string): SQL | undefined {
-  const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(search);
   return or(
     ilike(contacts.name, pattern),
     ilike(contacts.email, pattern),

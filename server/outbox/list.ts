@@ -1,6 +1,7 @@
 import { and, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { containsPattern } from "@/server/lib/like-pattern";
 import { contacts, deliveries, outboxMessages, reminders } from "@/db/schema";
 import { channel } from "@/db/schema/enums";
 
@@ -53,7 +54,7 @@ export async function listOutbox(db: Db, tenantId: string, rawInput: ListOutboxI
 }
 
 function matchesContact(text: string): SQL | undefined {
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(text);
   return or(
     eq(contacts.externalId, text),
     ilike(contacts.name, pattern),
