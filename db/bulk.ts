@@ -1,4 +1,4 @@
-import { getTableColumns, sql } from "drizzle-orm";
+import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import { toSnakeCase } from "drizzle-orm/casing";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "./client";
@@ -15,11 +15,47 @@ export async function insertInChunks<T extends PgTable>(
   table: T,
   rows: T["$inferInsert"][],
 ): Promise<void> {
+  await inChunks(db, table, rows, ({ names, records }) => {
+    return sql`insert into ${table} (${names})
+      select ${names} from ${records}
+      on conflict do nothing`;
+  });
+}
+
+/**
+ * Updates many rows by `id` in one statement per chunk, the same way: each row gives its `id`
+ * and the new values of the same columns.
+ */
+export async function updateInChunks<T extends PgTable>(
+  db: Db,
+  table: T,
+  rows: (Partial<T["$inferInsert"]> & { id: string })[],
+): Promise<void> {
+  await inChunks(db, table, rows, ({ columns, records }) => {
+    const assignments = sql.join(
+      columns
+        .filter((c) => c.key !== "id")
+        .map((c) => sql`${sql.identifier(c.name)} = r.${sql.identifier(c.name)}`),
+      sql`, `,
+    );
+    return sql`update ${table} set ${assignments} from ${records} where ${table}.id = r.id`;
+  });
+}
+
+type Column = { key: string; name: string; type: string };
+type Statement = (parts: { columns: Column[]; names: SQL; records: SQL }) => SQL;
+
+async function inChunks<T extends PgTable>(
+  db: Db,
+  table: T,
+  rows: object[],
+  statement: Statement,
+): Promise<void> {
   if (rows.length === 0) return;
-  const present = Object.keys(rows[0] as object);
+  const present = Object.keys(rows[0]!);
   const shape = present.join(",");
-  const odd = rows.findIndex((row) => Object.keys(row as object).join(",") !== shape);
-  if (odd >= 0) throw new Error(`insertInChunks: row ${odd} sets other columns than row 0`);
+  const odd = rows.findIndex((row) => Object.keys(row).join(",") !== shape);
+  if (odd >= 0) throw new Error(`bulk write: row ${odd} sets other columns than row 0`);
   const columns = Object.entries(getTableColumns(table))
     .filter(([key]) => present.includes(key))
     .map(([key, column]) => ({
@@ -43,8 +79,7 @@ export async function insertInChunks<T extends PgTable>(
           columns.map((c) => [c.name, (row as Record<string, unknown>)[c.key] ?? null]),
         ),
       );
-    await db.execute(sql`insert into ${table} (${names})
-      select ${names} from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(${record})
-      on conflict do nothing`);
+    const records = sql`jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(${record})`;
+    await db.execute(statement({ columns, names, records }));
   }
 }

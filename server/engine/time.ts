@@ -35,6 +35,13 @@ export function minutesOfDay(instant: Date, zone: string): number {
   return parts(instant, zone).minutes;
 }
 
+/** "2026-03-03 08:00 Asia/Ho_Chi_Minh": an instant as the contact reads it, for reasons. */
+export function describeLocal(instant: Date, zone: string): string {
+  const { y, m, d, minutes } = parts(instant, zone);
+  const time = `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+  return `${pad(y, 4)}-${pad(m + 1)}-${pad(d)} ${time} ${zone}`;
+}
+
 export function parseWallClock(time: WallClock): number {
   const [h, m] = time.split(":").map(Number);
   return h! * 60 + m!;

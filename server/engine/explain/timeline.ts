@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { cycles, deliveries, engineEvents, reminders } from "@/db/schema";
 import { isDoNotContact } from "../audience";
 import { loadContact } from "../contact-context";
-import { upcomingMilestone } from "../steps/plan";
+import { cycleReminders } from "../ledger/cycle-history";
+import { upcomingMilestone } from "../planning/targets";
 
 /**
  * Why each message was or was not sent, and what happens next (SPEC §1.7): the contact's
@@ -38,7 +39,7 @@ export async function contactTimeline(db: Db, tenantId: string, contactId: strin
     }));
   const milestone =
     open && contact.lastActivityAt && !isDoNotContact(contact, contact.settings.excludeDoNotContact)
-      ? await upcomingMilestone(db, contact, open.id)
+      ? upcomingMilestone(contact, (await cycleReminders(db, [open.id])).get(open.id)!)
       : null;
   if (milestone)
     upcoming.push({ at: milestone.reachedAt, what: `${milestone.key} reached; planned then` });

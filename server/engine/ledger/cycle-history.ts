@@ -1,58 +1,107 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cycles, deliveries, reminders } from "@/db/schema";
 import type { ContactContext } from "../contact-context";
 import { recurringReachedAt } from "../stages";
-import { logEvents } from "./events";
+import type { EngineEvent } from "./events";
 
-/** The contact's open cycle for its current last activity; a stale open cycle is closed first. */
-export async function currentCycle(db: Db, contact: ContactContext, now: Date) {
-  const startedAt = contact.lastActivityAt!;
-  const [open] = await db
+type Cycle = typeof cycles.$inferSelect;
+
+/**
+ * Each contact's open cycle for its current last activity; a stale open cycle is closed first.
+ * Returns the cycles by contact id and a `cycle_started` event for every cycle it opened.
+ */
+export async function currentCycles(
+  db: Db,
+  list: ContactContext[],
+  now: Date,
+): Promise<{ cycles: Map<string, Cycle>; started: EngineEvent[] }> {
+  const found = new Map<string, Cycle>();
+  if (list.length === 0) return { cycles: found, started: [] };
+  const open = await db
     .select()
     .from(cycles)
-    .where(and(eq(cycles.contactId, contact.id), isNull(cycles.closedAt)));
-  if (open && open.startedAt.getTime() === startedAt.getTime()) return open;
-  if (open) await closeCycle(db, open, "activity", now);
-  const [created] = await db
+    .where(
+      and(
+        inArray(
+          cycles.contactId,
+          list.map((c) => c.id),
+        ),
+        isNull(cycles.closedAt),
+      ),
+    );
+  const openOf = new Map(open.map((c) => [c.contactId, c]));
+  const missing = list.filter((c) => {
+    const cycle = openOf.get(c.id);
+    if (cycle?.startedAt.getTime() !== c.lastActivityAt!.getTime()) return true;
+    found.set(c.id, cycle);
+    return false;
+  });
+  const stale = missing.flatMap((c) => openOf.get(c.id) ?? []);
+  if (stale.length) await closeCycles(db, stale, "activity", now);
+  if (missing.length === 0) return { cycles: found, started: [] };
+  const created = await db
     .insert(cycles)
-    .values({ tenantId: contact.tenantId, contactId: contact.id, startedAt })
+    .values(
+      missing.map((c) => ({ tenantId: c.tenantId, contactId: c.id, startedAt: c.lastActivityAt! })),
+    )
     .onConflictDoNothing()
     .returning();
+  for (const cycle of created) found.set(cycle.contactId, cycle);
   // A cycle for this activity that was closed (e.g. a reset replayed) is not reopened.
-  const cycle =
-    created ??
-    (
-      await db
-        .select()
-        .from(cycles)
-        .where(and(eq(cycles.contactId, contact.id), eq(cycles.startedAt, startedAt)))
-    )[0]!;
-  if (created) {
-    await logEvents(db, [
-      {
-        tenantId: contact.tenantId,
-        contactId: contact.id,
-        cycleId: cycle.id,
-        type: "cycle_started",
-        at: now,
-        reason: `Inactivity cycle counted from the last activity at ${startedAt.toISOString()}.`,
-      },
-    ]);
+  const closed = missing.filter((c) => !found.has(c.id));
+  if (closed.length) {
+    const rows = await db
+      .select()
+      .from(cycles)
+      .where(
+        and(
+          inArray(
+            cycles.contactId,
+            closed.map((c) => c.id),
+          ),
+          inArray(
+            cycles.startedAt,
+            closed.map((c) => c.lastActivityAt!),
+          ),
+        ),
+      );
+    for (const c of closed) {
+      const cycle = rows.find(
+        (r) => r.contactId === c.id && r.startedAt.getTime() === c.lastActivityAt!.getTime(),
+      );
+      if (cycle) found.set(c.id, cycle);
+    }
   }
-  return cycle;
+  const started = created.map((cycle) => ({
+    tenantId: cycle.tenantId,
+    contactId: cycle.contactId,
+    cycleId: cycle.id,
+    type: "cycle_started" as const,
+    at: now,
+    reason: `Inactivity cycle counted from the last activity at ${cycle.startedAt.toISOString()}.`,
+  }));
+  return { cycles: found, started };
 }
 
-export async function closeCycle(
+export async function closeCycles(
   db: Db,
-  cycle: typeof cycles.$inferSelect,
+  list: Pick<Cycle, "id">[],
   reason: string,
   now: Date,
 ): Promise<void> {
   await db
     .update(cycles)
     .set({ closedAt: now, closeReason: reason })
-    .where(and(eq(cycles.id, cycle.id), isNull(cycles.closedAt)));
+    .where(
+      and(
+        inArray(
+          cycles.id,
+          list.map((c) => c.id),
+        ),
+        isNull(cycles.closedAt),
+      ),
+    );
 }
 
 export type ReminderSummary = {
@@ -65,10 +114,16 @@ export type ReminderSummary = {
   void: boolean;
 };
 
-/** The cycle's reminders in the order they were reached, with what their deliveries did. */
-export async function cycleReminders(db: Db, cycleId: string): Promise<ReminderSummary[]> {
+/** Each cycle's reminders in the order they were reached, with what their deliveries did. */
+export async function cycleReminders(
+  db: Db,
+  cycleIds: string[],
+): Promise<Map<string, ReminderSummary[]>> {
+  const byCycle = new Map<string, ReminderSummary[]>(cycleIds.map((id) => [id, []]));
+  if (cycleIds.length === 0) return byCycle;
   const rows = await db
     .select({
+      cycleId: reminders.cycleId,
       id: reminders.id,
       key: reminders.key,
       sequence: reminders.sequence,
@@ -82,10 +137,13 @@ export async function cycleReminders(db: Db, cycleId: string): Promise<ReminderS
     })
     .from(reminders)
     .leftJoin(deliveries, eq(deliveries.reminderId, reminders.id))
-    .where(eq(reminders.cycleId, cycleId))
+    .where(inArray(reminders.cycleId, cycleIds))
     .groupBy(reminders.id)
     .orderBy(asc(reminders.reachedAt), asc(reminders.plannedAt));
-  return rows.map(({ live, ...r }) => ({ ...r, void: live === 0 && r.firstAttemptAt === null }));
+  for (const { cycleId, live, ...r } of rows) {
+    byCycle.get(cycleId)!.push({ ...r, void: live === 0 && r.firstAttemptAt === null });
+  }
+  return byCycle;
 }
 
 /**

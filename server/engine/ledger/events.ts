@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { insertInChunks } from "@/db/bulk";
 import { engineEvents } from "@/db/schema";
 
 export type EngineEventType =
@@ -21,7 +22,20 @@ export type EngineEventType =
 
 export type EngineEvent = typeof engineEvents.$inferInsert & { type: EngineEventType };
 
-/** Appends decisions to the ledger's event log; never updated or deleted. */
+/** Appends decisions to the ledger's event log, in order; never updated or deleted. */
 export async function logEvents(db: Db, events: EngineEvent[]): Promise<void> {
-  if (events.length > 0) await db.insert(engineEvents).values(events);
+  await insertInChunks(
+    db,
+    engineEvents,
+    events.map((e) => ({
+      tenantId: e.tenantId,
+      contactId: e.contactId,
+      cycleId: e.cycleId ?? null,
+      reminderId: e.reminderId ?? null,
+      deliveryId: e.deliveryId ?? null,
+      type: e.type,
+      at: e.at,
+      reason: e.reason,
+    })),
+  );
 }

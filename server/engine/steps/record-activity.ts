@@ -2,7 +2,7 @@ import { and, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts, cycles, deliveries, reminders } from "@/db/schema";
 import { loadContact } from "../contact-context";
-import { closeCycle } from "../ledger/cycle-history";
+import { closeCycles } from "../ledger/cycle-history";
 import { logEvents } from "../ledger/events";
 import { cancelPending } from "./cancel";
 
@@ -29,7 +29,7 @@ export async function recordActivity(db: Db, contactId: string, now: Date): Prom
         reason: "the contact was active again.",
         now,
       });
-      await closeCycle(tx, open, "activity", now);
+      await closeCycles(tx, [open], "activity", now);
       const ids = { tenantId: contact.tenantId, contactId, cycleId: open.id };
       await logEvents(tx, [
         {

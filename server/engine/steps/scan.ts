@@ -1,8 +1,7 @@
 import { asc, isNotNull, lte, and } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts } from "@/db/schema";
-import { yieldToEventLoop } from "../yield";
-import { plan } from "./plan";
+import { planContacts } from "./plan";
 
 /**
  * SPEC §2: the contacts whose precomputed next milestone has passed. A range scan on
@@ -17,12 +16,17 @@ export async function findDueContacts(db: Db, now: Date, limit = 500) {
     .limit(limit);
 }
 
-/** Plans every due contact (a batch of at most `limit`); returns how many it planned. */
+/**
+ * Plans a batch of at most `limit` due contacts in one transaction; returns how many were due
+ * (contacts another worker holds are left to it and counted, so the caller scans again).
+ */
 export async function scanDue(db: Db, now: Date, limit = 500): Promise<number> {
   const due = await findDueContacts(db, now, limit);
-  for (const { id } of due) {
-    await plan(db, id, now);
-    await yieldToEventLoop();
-  }
+  await planContacts(
+    db,
+    due.map((c) => c.id),
+    now,
+    { onlyDue: true },
+  );
   return due.length;
 }
