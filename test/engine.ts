@@ -56,5 +56,9 @@ export async function outboxOf(db: Db, contactId: string) {
 }
 
 export async function eventsOf(db: Db, contactId: string) {
-  return db.select().from(engineEvents).where(eq(engineEvents.contactId, contactId));
+  return db
+    .select()
+    .from(engineEvents)
+    .where(eq(engineEvents.contactId, contactId))
+    .orderBy(asc(engineEvents.at), asc(engineEvents.seq));
 }

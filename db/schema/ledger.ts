@@ -12,7 +12,6 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { tenantIdColumn } from "./columns";
 import { contacts } from "./contacts";
 import { channel } from "./enums";
 
@@ -35,6 +34,14 @@ export type DeliveryStatus = (typeof deliveryStatus.enumValues)[number];
 export type AttemptOutcome = (typeof attemptOutcome.enumValues)[number];
 
 const at = () => timestamp({ withTimezone: true, mode: "date" });
+/**
+ * Ledger rows are written by the thousand per engine batch, and every foreign key costs a lookup
+ * and a lock per row. So each row references only its parent; deleting a tenant or a contact still
+ * deletes the whole ledger through the chain contact → cycle → reminder → delivery → attempt.
+ * `tenantId` (always the contact's) and a child's `contactId` are copies for scoping and indexes.
+ */
+const tenantIdCopy = () => uuid().notNull();
+const contactIdCopy = () => uuid().notNull();
 const contactIdColumn = () =>
   uuid()
     .notNull()
@@ -45,7 +52,7 @@ export const cycles = pgTable(
   "cycles",
   {
     id: uuid().primaryKey().defaultRandom(),
-    tenantId: tenantIdColumn(),
+    tenantId: tenantIdCopy(),
     contactId: contactIdColumn(),
     startedAt: at().notNull(),
     closedAt: at(),
@@ -64,8 +71,8 @@ export const reminders = pgTable(
   "reminders",
   {
     id: uuid().primaryKey().defaultRandom(),
-    tenantId: tenantIdColumn(),
-    contactId: contactIdColumn(),
+    tenantId: tenantIdCopy(),
+    contactId: contactIdCopy(),
     cycleId: uuid()
       .notNull()
       .references(() => cycles.id, { onDelete: "cascade" }),
@@ -84,8 +91,8 @@ export const deliveries = pgTable(
   "deliveries",
   {
     id: uuid().primaryKey().defaultRandom(),
-    tenantId: tenantIdColumn(),
-    contactId: contactIdColumn(),
+    tenantId: tenantIdCopy(),
+    contactId: contactIdCopy(),
     reminderId: uuid()
       .notNull()
       .references(() => reminders.id, { onDelete: "cascade" }),
@@ -117,7 +124,7 @@ export const attempts = pgTable(
   "attempts",
   {
     id: uuid().primaryKey().defaultRandom(),
-    tenantId: tenantIdColumn(),
+    tenantId: tenantIdCopy(),
     deliveryId: uuid()
       .notNull()
       .references(() => deliveries.id, { onDelete: "cascade" }),
@@ -139,7 +146,7 @@ export const engineEvents = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     /** Insertion order: decisions made at the same instant read in the order they were made. */
     seq: bigint({ mode: "number" }).generatedAlwaysAsIdentity(),
-    tenantId: tenantIdColumn(),
+    tenantId: tenantIdCopy(),
     contactId: contactIdColumn(),
     cycleId: uuid(),
     reminderId: uuid(),

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { activityEvents, contacts, exercises } from "@/db/schema";
 import type { RowError } from "@/server/lib/batch";
 import type { ActivityInput } from "./activity-input";
-import { rowsOf } from "@/server/engine/steps/dispatch";
+import { rowsOf } from "@/db/rows";
 import { recordActivity } from "@/server/engine/steps/record-activity";
 import { isInFuture, isQualifying } from "./qualifying";
 

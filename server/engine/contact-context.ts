@@ -1,41 +1,44 @@
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { asc, eq, lte } from "drizzle-orm";
+import { anyOf } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { contacts, tenants } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
 import { getTenantSettings } from "@/server/settings/get";
 import type { TenantSettings } from "@/server/settings/schema";
 
-type LoadOptions = {
-  /** Take the contacts' row locks (in id order, so batches never deadlock each other). */
-  lock: boolean;
-  /** Leave out contacts another worker holds instead of waiting for them. */
-  skipLocked?: boolean;
-  /** Only contacts still due at this instant (a concurrent planner may have planned them). */
-  dueBy?: Date;
-};
+type Selection =
+  /** These contacts, waiting for the locks of any another step holds. */
+  | { ids: string[] }
+  /**
+   * The first `limit` contacts due at `dueBy`, skipping any another worker holds: concurrent
+   * workers take disjoint batches, like a queue.
+   */
+  | { dueBy: Date; limit: number };
 
 /**
  * Contacts with what every engine step needs: their zone (the tenant's when they have none) and
- * their tenant's settings, read once per tenant. A row lock serialises the steps of one contact.
+ * their tenant's settings, read once per tenant. With `lock`, the contacts' row locks are taken
+ * in id order (so batches never deadlock each other); they serialise the steps of one contact.
  */
-export async function loadContacts(db: Db, ids: string[], options: LoadOptions) {
-  if (ids.length === 0) return [];
-  const query = db
+export async function loadContacts(db: Db, selection: Selection, lock: boolean) {
+  if ("ids" in selection && selection.ids.length === 0) return [];
+  const base = db
     .select({ contact: contacts, tenant: tenants })
     .from(contacts)
-    .innerJoin(tenants, eq(tenants.id, contacts.tenantId))
-    .where(
-      and(
-        inArray(contacts.id, ids),
-        options.dueBy ? lte(contacts.nextCheckAt, options.dueBy) : undefined,
-      ),
-    )
-    .orderBy(asc(contacts.id));
-  const rows = !options.lock
-    ? await query
-    : options.skipLocked
-      ? await query.for("update", { of: contacts, skipLocked: true })
-      : await query.for("update", { of: contacts });
+    .innerJoin(tenants, eq(tenants.id, contacts.tenantId));
+  const rows =
+    "ids" in selection
+      ? await (lock
+          ? base
+              .where(anyOf(contacts.id, selection.ids))
+              .orderBy(asc(contacts.id))
+              .for("update", { of: contacts })
+          : base.where(anyOf(contacts.id, selection.ids)))
+      : await base
+          .where(lte(contacts.nextCheckAt, selection.dueBy))
+          .orderBy(asc(contacts.nextCheckAt))
+          .limit(selection.limit)
+          .for("update", { of: contacts, skipLocked: true });
   const settings = new Map<string, TenantSettings>();
   for (const { tenant } of rows) {
     if (!settings.has(tenant.id)) settings.set(tenant.id, await getTenantSettings(db, tenant));
@@ -49,7 +52,7 @@ export async function loadContacts(db: Db, ids: string[], options: LoadOptions) 
 
 /** One contact (see `loadContacts`), or null when it does not exist. */
 export async function loadContact(db: Db, contactId: string, lock: boolean) {
-  const [contact] = await loadContacts(db, [contactId], { lock });
+  const [contact] = await loadContacts(db, { ids: [contactId] }, lock);
   return contact ?? null;
 }
 

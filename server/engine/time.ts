@@ -12,15 +12,35 @@ export type WallClock = string;
 
 const MINUTE = 60_000;
 
-function parts(instant: Date, zone: string) {
-  const t = new TZDate(instant.getTime(), zone);
+/**
+ * Remembers the answers of a pure calendar function. Zone conversions cost a few Intl calls each
+ * and the engine asks the same ones for every contact of a batch (same zones, same dates).
+ */
+function memo<A extends (string | number)[], R>(fn: (...args: A) => R, limit = 50_000) {
+  const cache = new Map<string, R>();
+  return (...args: A): R => {
+    const key = args.join("|");
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= limit) cache.clear();
+      value = fn(...args);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+const zoneParts = memo((ms: number, zone: string) => {
+  const t = new TZDate(ms, zone);
   return {
     y: t.getFullYear(),
     m: t.getMonth(),
     d: t.getDate(),
     minutes: t.getHours() * 60 + t.getMinutes(),
   };
-}
+});
+
+const parts = (instant: Date, zone: string) => zoneParts(instant.getTime(), zone);
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
@@ -55,14 +75,14 @@ const asUtc = (date: LocalDate) => {
 const fromUtc = (t: TZDate): LocalDate =>
   `${pad(t.getFullYear(), 4)}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`;
 
-export function addLocalDays(date: LocalDate, days: number): LocalDate {
-  return fromUtc(addDaysFns(asUtc(date), days));
-}
+export const addLocalDays = memo((date: LocalDate, days: number): LocalDate =>
+  fromUtc(addDaysFns(asUtc(date), days)),
+);
 
 /** Calendar months, clamped to the month's end: 2026-03-31 + 6 months = 2026-09-30. */
-export function addLocalMonths(date: LocalDate, months: number): LocalDate {
-  return fromUtc(addMonthsFns(asUtc(date), months));
-}
+export const addLocalMonths = memo((date: LocalDate, months: number): LocalDate =>
+  fromUtc(addMonthsFns(asUtc(date), months)),
+);
 
 /** Whole days from `earlier` to `later`. */
 export function daysBetween(earlier: LocalDate, later: LocalDate): number {
@@ -74,14 +94,19 @@ export function daysBetween(earlier: LocalDate, later: LocalDate): number {
  * exist (a spring-forward gap), the first instant after the gap (SPEC §1.1).
  */
 export function atWallClock(date: LocalDate, time: WallClock, zone: string): Date {
+  return new Date(wallClockInstant(date, time, zone));
+}
+
+const wallClockInstant = memo((date: LocalDate, time: WallClock, zone: string): number => {
   const [y, m, d] = date.split("-").map(Number);
   const wanted = parseWallClock(time);
   const guess = new Date(
     new TZDate(y!, m! - 1, d!, Math.floor(wanted / 60), wanted % 60, zone).getTime(),
   );
-  if (localDate(guess, zone) === date && minutesOfDay(guess, zone) === wanted) return guess;
-  return firstInstantAtOrAfter(date, wanted, zone, guess);
-}
+  if (localDate(guess, zone) === date && minutesOfDay(guess, zone) === wanted)
+    return guess.getTime();
+  return firstInstantAtOrAfter(date, wanted, zone, guess).getTime();
+});
 
 /** In a gap the library lands past the wanted time; search back for where the gap ends. */
 function firstInstantAtOrAfter(date: LocalDate, wanted: number, zone: string, upper: Date): Date {

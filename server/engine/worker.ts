@@ -3,10 +3,10 @@ import type { ChannelProvider } from "./channels/provider";
 import { dispatchDue } from "./steps/dispatch";
 import { yieldToEventLoop } from "./yield";
 import { scanDue } from "./steps/scan";
-import { send } from "./steps/send";
+import { sendDeliveries } from "./steps/send";
 
 const SCAN_BATCH = 500;
-const DISPATCH_BATCH = 200;
+const DISPATCH_BATCH = 500;
 
 /**
  * One pass of the engine at `now`: plans due contacts and sends due deliveries, a batch of each
@@ -19,12 +19,16 @@ export async function runEngineTick(db: Db, provider: ChannelProvider, now: Date
   for (;;) {
     const scanned = await scanDue(db, now, SCAN_BATCH);
     planned += scanned;
+    await yieldToEventLoop();
     const claimed = await dispatchDue(db, now, DISPATCH_BATCH);
-    for (const { id } of claimed) {
-      const outcome = await send(db, provider, id, now);
-      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-      await yieldToEventLoop();
-    }
+    const sent = await sendDeliveries(
+      db,
+      provider,
+      claimed.map((d) => d.id),
+      now,
+    );
+    for (const outcome of sent.values()) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    await yieldToEventLoop();
     if (scanned < SCAN_BATCH && claimed.length < DISPATCH_BATCH) return { planned, outcomes };
   }
 }

@@ -1,4 +1,5 @@
 import { and, inArray, sql } from "drizzle-orm";
+import { anyOf } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { deliveries } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
@@ -28,7 +29,7 @@ export async function loadBusyDays(db: Db, contactIds: string[], now: Date): Pro
         .from(deliveries)
         .where(
           and(
-            inArray(deliveries.contactId, contactIds),
+            anyOf(deliveries.contactId, contactIds),
             inArray(deliveries.status, [...OCCUPYING]),
             sql`coalesce(${deliveries.firstAttemptAt}, ${deliveries.dueAt}) >= ${new Date(now.getTime() - LOOKBACK_MS).toISOString()}::timestamptz`,
           ),

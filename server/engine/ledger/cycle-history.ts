@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { anyOf, insertInChunks } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { cycles, deliveries, reminders } from "@/db/schema";
 import type { ContactContext } from "../contact-context";
@@ -23,7 +24,7 @@ export async function currentCycles(
     .from(cycles)
     .where(
       and(
-        inArray(
+        anyOf(
           cycles.contactId,
           list.map((c) => c.id),
         ),
@@ -40,23 +41,26 @@ export async function currentCycles(
   const stale = missing.flatMap((c) => openOf.get(c.id) ?? []);
   if (stale.length) await closeCycles(db, stale, "activity", now);
   if (missing.length === 0) return { cycles: found, started: [] };
-  const created = await db
-    .insert(cycles)
-    .values(
-      missing.map((c) => ({ tenantId: c.tenantId, contactId: c.id, startedAt: c.lastActivityAt! })),
-    )
-    .onConflictDoNothing()
-    .returning();
+  const rows = missing.map((c) => ({
+    id: crypto.randomUUID(),
+    tenantId: c.tenantId,
+    contactId: c.id,
+    startedAt: c.lastActivityAt!,
+  }));
+  const inserted = new Set(await insertInChunks(db, cycles, rows, { returnIds: true }));
+  const created = rows
+    .filter((r) => inserted.has(r.id))
+    .map((r): Cycle => ({ ...r, closedAt: null, closeReason: null }));
   for (const cycle of created) found.set(cycle.contactId, cycle);
   // A cycle for this activity that was closed (e.g. a reset replayed) is not reopened.
   const closed = missing.filter((c) => !found.has(c.id));
   if (closed.length) {
-    const rows = await db
+    const existing = await db
       .select()
       .from(cycles)
       .where(
         and(
-          inArray(
+          anyOf(
             cycles.contactId,
             closed.map((c) => c.id),
           ),
@@ -67,7 +71,7 @@ export async function currentCycles(
         ),
       );
     for (const c of closed) {
-      const cycle = rows.find(
+      const cycle = existing.find(
         (r) => r.contactId === c.id && r.startedAt.getTime() === c.lastActivityAt!.getTime(),
       );
       if (cycle) found.set(c.id, cycle);
@@ -95,7 +99,7 @@ export async function closeCycles(
     .set({ closedAt: now, closeReason: reason })
     .where(
       and(
-        inArray(
+        anyOf(
           cycles.id,
           list.map((c) => c.id),
         ),
@@ -112,6 +116,8 @@ export type ReminderSummary = {
   firstAttemptAt: Date | null;
   /** Every delivery was skipped or superseded: it counts for nothing. */
   void: boolean;
+  /** Deliveries still waiting to be sent (a higher milestone supersedes them). */
+  waiting: number;
 };
 
 /** Each cycle's reminders in the order they were reached, with what their deliveries did. */
@@ -134,10 +140,14 @@ export async function cycleReminders(
       live: sql<number>`count(*) filter (where ${deliveries.status} not in ('skipped', 'superseded'))`.mapWith(
         Number,
       ),
+      waiting:
+        sql<number>`count(*) filter (where ${deliveries.status} in ('pending', 'sending') and ${deliveries.inFlightAttempt} is null)`.mapWith(
+          Number,
+        ),
     })
     .from(reminders)
     .leftJoin(deliveries, eq(deliveries.reminderId, reminders.id))
-    .where(inArray(reminders.cycleId, cycleIds))
+    .where(anyOf(reminders.cycleId, cycleIds))
     .groupBy(reminders.id)
     .orderBy(asc(reminders.reachedAt), asc(reminders.plannedAt));
   for (const { cycleId, live, ...r } of rows) {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { deliveries, reminders } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
-import { rowsOf } from "../steps/dispatch";
+import { rowsOf } from "@/db/rows";
 import type { EngineEvent } from "./events";
 
 /**
@@ -16,15 +16,19 @@ export async function supersedeEarlier(
   now: Date,
 ): Promise<EngineEvent[]> {
   if (list.length === 0) return [];
-  const at = now.toISOString();
+  const cycleIds = JSON.stringify(list.map((l) => l.cycleId));
+  const bys = JSON.stringify(list.map((l) => l.by));
+  // Arrays, not a joined record set: the planner then walks the cycle and reminder indexes.
   const result = await db.execute(sql`
     update ${deliveries} d
-    set status = 'superseded', reason = 'superseded by ' || m.by, next_attempt_at = null,
-      finished_at = ${at}::timestamptz
-    from ${reminders} r, jsonb_to_recordset(${JSON.stringify(list.map((l) => ({ cycle_id: l.cycleId, by: l.by })))}::jsonb) as m(cycle_id uuid, by text)
-    where r.id = d.reminder_id and r.cycle_id = m.cycle_id
+    set status = 'superseded', next_attempt_at = null, finished_at = ${now.toISOString()}::timestamptz,
+      reason = 'superseded by ' || (array(select jsonb_array_elements_text(${bys}::jsonb)))[
+        array_position(array(select jsonb_array_elements_text(${cycleIds}::jsonb)::uuid), r.cycle_id)]
+    from ${reminders} r
+    where r.cycle_id = any(array(select jsonb_array_elements_text(${cycleIds}::jsonb)::uuid))
+      and d.reminder_id = r.id
       and d.status in ('pending', 'sending') and d.in_flight_attempt is null
-    returning d.id, d.tenant_id, d.contact_id, d.reminder_id, d.channel, r.cycle_id, m.by`);
+    returning d.id, d.tenant_id, d.contact_id, d.reminder_id, d.channel, r.cycle_id`);
   type Row = {
     id: string;
     tenant_id: string;
@@ -32,8 +36,8 @@ export async function supersedeEarlier(
     reminder_id: string;
     channel: Channel;
     cycle_id: string;
-    by: string;
   };
+  const byOf = new Map(list.map((l) => [l.cycleId, l.by]));
   return rowsOf<Row>(result).map((d) => ({
     tenantId: d.tenant_id,
     contactId: d.contact_id,
@@ -42,6 +46,6 @@ export async function supersedeEarlier(
     deliveryId: d.id,
     type: "superseded" as const,
     at: now,
-    reason: `Not sent on ${d.channel}: ${d.by} was reached first.`,
+    reason: `Not sent on ${d.channel}: ${byOf.get(d.cycle_id)} was reached first.`,
   }));
 }

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { deliveries } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
+import { rowsOf } from "@/db/rows";
 
 export type ClaimedDelivery = { id: string; tenantId: string; channel: Channel };
 
@@ -24,9 +25,4 @@ export async function dispatchDue(db: Db, now: Date, limit = 200): Promise<Claim
       for update skip locked)
     returning ${deliveries.id} as id, ${deliveries.tenantId} as "tenantId", ${deliveries.channel} as channel`);
   return rowsOf<ClaimedDelivery>(claimed);
-}
-
-/** `db.execute` answers `{ rows }` on PGlite and an array on postgres.js. */
-export function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }

@@ -11,84 +11,85 @@ import { planSend, planSuperseded } from "../planning/reminder";
 import { chooseTargets, isPlannable, upcomingMilestone } from "../planning/targets";
 
 /**
- * Plans what is due at `now` for a batch of contacts and stores each one's next milestone in
- * `next_check_at`. One transaction under the contacts' row locks, a fixed number of statements
- * for the whole batch; running it again changes nothing. With `onlyDue` (the scan), contacts
- * another worker holds or has planned meanwhile are left to it. Returns how many it planned.
+ * Plans the first `limit` contacts due at `now` (SPEC §2 scan → plan), in one transaction that
+ * takes their row locks, skipping contacts another worker holds. Returns how many it planned.
  */
-export async function planContacts(
-  db: Db,
-  ids: string[],
-  now: Date,
-  options: { onlyDue?: boolean } = {},
-): Promise<number> {
-  return db.transaction(async (tx) => {
-    const locked = await loadContacts(tx, ids, {
-      lock: true,
-      skipLocked: options.onlyDue,
-      dueBy: options.onlyDue ? now : undefined,
-    });
-    const plannable = locked.filter(isPlannable);
-    const { cycles, started } = await currentCycles(tx, plannable, now);
-    const cycleIdOf = (c: ContactContext) => cycles.get(c.id)!.id;
-    const histories = await cycleReminders(tx, plannable.map(cycleIdOf));
-    const choices = plannable.map((contact) => {
-      const history = histories.get(cycleIdOf(contact))!;
-      return { contact, targets: chooseTargets(contact, history, now) };
-    });
-    const sending = choices.filter((c) => c.targets.send);
-
-    const superseded = await supersedeEarlier(
-      tx,
-      sending.map((c) => ({ cycleId: cycleIdOf(c.contact), by: c.targets.send!.key })),
-      now,
-    );
-    const busyDays = await loadBusyDays(
-      tx,
-      sending.map((c) => c.contact.id),
-      now,
-    );
-    const toWrite = sending.flatMap(({ contact, targets }): ReminderToWrite[] => {
-      const ids = {
-        tenantId: contact.tenantId,
-        contactId: contact.id,
-        cycleId: cycleIdOf(contact),
-      };
-      const send = targets.send!;
-      return [
-        ...targets.superseded.map((t) => ({
-          ...ids,
-          planned: planSuperseded(contact, t, send.key, now),
-        })),
-        { ...ids, planned: planSend(contact, send, (ch) => busyDays(contact, ch), now) },
-      ];
-    });
-    const planned = await writeReminders(tx, toWrite, now);
-    await logEvents(tx, [...started, ...superseded, ...planned]);
-
-    // The next milestone counts what was just planned: read the changed cycles again.
-    const changed = await cycleReminders(
-      tx,
-      sending.map((c) => cycleIdOf(c.contact)),
-    );
-    const next = new Map(
-      plannable.map((contact) => {
-        const cycleId = cycleIdOf(contact);
-        const history = changed.get(cycleId) ?? histories.get(cycleId)!;
-        return [contact.id, upcomingMilestone(contact, history)?.reachedAt ?? null];
-      }),
-    );
-    // No activity yet, or excluded: nothing to plan until an activity or an untag replans.
-    await updateInChunks(
-      tx,
-      contacts,
-      locked.map((c) => ({ id: c.id, nextCheckAt: next.get(c.id) ?? null })),
-    );
-    return locked.length;
-  });
+export async function planDue(db: Db, now: Date, limit: number): Promise<number> {
+  return db.transaction(async (tx) =>
+    planLocked(tx, await loadContacts(tx, { dueBy: now, limit }, true), now),
+  );
 }
 
-/** Plans one contact (see `planContacts`), waiting for its lock if another step holds it. */
+/** Plans one contact, waiting for its lock if another step holds it. */
 export async function plan(db: Db, contactId: string, now: Date): Promise<void> {
-  await planContacts(db, [contactId], now);
+  await db.transaction(async (tx) =>
+    planLocked(tx, await loadContacts(tx, { ids: [contactId] }, true), now),
+  );
+}
+
+/**
+ * Plans what is due at `now` for locked contacts and stores each one's next milestone in
+ * `next_check_at`: a fixed number of statements for the whole batch; running it again changes
+ * nothing.
+ */
+async function planLocked(tx: Db, locked: ContactContext[], now: Date): Promise<number> {
+  const plannable = locked.filter(isPlannable);
+  const { cycles, started } = await currentCycles(tx, plannable, now);
+  const cycleIdOf = (c: ContactContext) => cycles.get(c.id)!.id;
+  const histories = await cycleReminders(tx, plannable.map(cycleIdOf));
+  const choices = plannable.map((contact) => {
+    const history = histories.get(cycleIdOf(contact))!;
+    return { contact, targets: chooseTargets(contact, history, now) };
+  });
+  const sending = choices.filter((c) => c.targets.send);
+
+  const superseded = await supersedeEarlier(
+    tx,
+    sending
+      .filter((c) => histories.get(cycleIdOf(c.contact))!.some((r) => r.waiting > 0))
+      .map((c) => ({ cycleId: cycleIdOf(c.contact), by: c.targets.send!.key })),
+    now,
+  );
+  const busyDays = await loadBusyDays(
+    tx,
+    sending.map((c) => c.contact.id),
+    now,
+  );
+  const toWrite = sending.flatMap(({ contact, targets }): ReminderToWrite[] => {
+    const ids = {
+      tenantId: contact.tenantId,
+      contactId: contact.id,
+      cycleId: cycleIdOf(contact),
+    };
+    const send = targets.send!;
+    return [
+      ...targets.superseded.map((t) => ({
+        ...ids,
+        planned: planSuperseded(contact, t, send.key, now),
+      })),
+      { ...ids, planned: planSend(contact, send, (ch) => busyDays(contact, ch), now) },
+    ];
+  });
+  const planned = await writeReminders(tx, toWrite, now);
+  await logEvents(tx, [...started, ...superseded, ...planned]);
+
+  // The next milestone counts what was just planned: read the changed cycles again.
+  const changed = await cycleReminders(
+    tx,
+    sending.map((c) => cycleIdOf(c.contact)),
+  );
+  const next = new Map(
+    plannable.map((contact) => {
+      const cycleId = cycleIdOf(contact);
+      const history = changed.get(cycleId) ?? histories.get(cycleId)!;
+      return [contact.id, upcomingMilestone(contact, history)?.reachedAt ?? null];
+    }),
+  );
+  // No activity yet, or excluded: nothing to plan until an activity or an untag replans.
+  await updateInChunks(
+    tx,
+    contacts,
+    locked.map((c) => ({ id: c.id, nextCheckAt: next.get(c.id) ?? null })),
+  );
+  return locked.length;
 }

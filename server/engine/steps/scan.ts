@@ -1,7 +1,7 @@
 import { asc, isNotNull, lte, and } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts } from "@/db/schema";
-import { planContacts } from "./plan";
+import { planDue } from "./plan";
 
 /**
  * SPEC §2: the contacts whose precomputed next milestone has passed. A range scan on
@@ -16,17 +16,7 @@ export async function findDueContacts(db: Db, now: Date, limit = 500) {
     .limit(limit);
 }
 
-/**
- * Plans a batch of at most `limit` due contacts in one transaction; returns how many were due
- * (contacts another worker holds are left to it and counted, so the caller scans again).
- */
+/** Plans a batch of at most `limit` due contacts; returns how many it planned. */
 export async function scanDue(db: Db, now: Date, limit = 500): Promise<number> {
-  const due = await findDueContacts(db, now, limit);
-  await planContacts(
-    db,
-    due.map((c) => c.id),
-    now,
-    { onlyDue: true },
-  );
-  return due.length;
+  return planDue(db, now, limit);
 }

@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { updateInChunks } from "@/db/bulk";
+import { attempts, contacts, deliveries } from "@/db/schema";
+import type { Recorded } from "../sending/outcome";
+
+/**
+ * Stores what the providers said for a batch of attempts: the attempts, their deliveries, and on
+ * the contacts the `reactivation:<stage>` tags, unreachable channels and a replan (the recurring
+ * count and the next milestone may have moved). A few statements for the whole batch.
+ */
+export async function writeOutcomes(db: Db, recorded: Recorded[], now: Date): Promise<void> {
+  if (recorded.length === 0) return;
+  const at = now.toISOString();
+  const attemptRows = recorded.map(({ attempt: a }) => ({
+    delivery_id: a.deliveryId,
+    number: a.number,
+    outcome: a.outcome,
+    error_class: a.errorClass,
+    response: a.response,
+  }));
+  await db.execute(sql`
+    update ${attempts} a set outcome = r.outcome, error_class = r.error_class,
+      response = r.response, finished_at = ${at}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(attemptRows)}::jsonb)
+      as r(delivery_id uuid, number integer, outcome attempt_outcome, error_class text, response jsonb)
+    where a.delivery_id = r.delivery_id and a.number = r.number`);
+  await updateInChunks(
+    db,
+    deliveries,
+    recorded.map((r) => r.delivery),
+  );
+  await db.execute(sql`
+    update ${contacts} c set next_check_at = ${at}::timestamptz,
+      tags = array(select t from unnest(c.tags) t where t <> all(r.tags)) || r.tags,
+      channels = c.channels || r.unreachable
+    from (
+      select id, coalesce(array_agg(distinct tag) filter (where tag is not null), '{}') as tags,
+        coalesce(jsonb_object_agg(unreachable, 'unreachable') filter (where unreachable is not null), '{}') as unreachable
+      from jsonb_to_recordset(${JSON.stringify(contactMarks(recorded))}::jsonb)
+        as m(id uuid, tag text, unreachable text)
+      group by id
+    ) r
+    where c.id = r.id`);
+}
+
+function contactMarks(recorded: Recorded[]) {
+  return recorded.map((r) => ({
+    id: r.contactId,
+    tag: r.tag,
+    unreachable: r.unreachable,
+  }));
+}

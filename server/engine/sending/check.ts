@@ -1,0 +1,83 @@
+import type { deliveries } from "@/db/schema";
+import { channelBlock, type SkipReason } from "../audience";
+import { fallbackContent } from "../channels/fallback-content";
+import type { OutgoingMessage } from "../channels/provider";
+import { addressOn, type ContactContext } from "../contact-context";
+import type { EngineEvent } from "../ledger/events";
+
+type Delivery = typeof deliveries.$inferSelect;
+
+/** A claimed delivery with what the check needs: its stage and whether its cycle has closed. */
+export type ClaimedRow = { delivery: Delivery; stage: string; cycleClosed: boolean };
+
+/** An attempt that may go to the provider. */
+export type Started = { message: OutgoingMessage; idempotencyKey: string };
+
+export type Check = {
+  /** The delivery as it must be stored before any provider call. */
+  delivery: Delivery;
+  events: EngineEvent[];
+  started: Started | null;
+};
+
+/**
+ * SPEC §1.3–1.5, right before the provider call and under the contact's lock: a delivery whose
+ * cycle has closed is canceled, one whose channel may no longer be used is skipped, any other
+ * starts its next attempt. A claim taken over after a crash repeats the same attempt, with the
+ * same idempotency key, so the provider delivers once.
+ */
+export function checkBeforeSend(contact: ContactContext, row: ClaimedRow, now: Date): Check {
+  const { delivery } = row;
+  const ids = {
+    tenantId: delivery.tenantId,
+    contactId: delivery.contactId,
+    reminderId: delivery.reminderId,
+    deliveryId: delivery.id,
+  };
+  const stop = (status: "canceled" | "skipped", reason: string, event: EngineEvent): Check => ({
+    delivery: { ...delivery, status, reason, nextAttemptAt: null, finishedAt: now },
+    events: [event],
+    started: null,
+  });
+  if (row.cycleClosed) {
+    return stop("canceled", "activity", {
+      ...ids,
+      type: "canceled_reset",
+      at: now,
+      reason: "The contact returned before this was sent.",
+    });
+  }
+  const recipient = addressOn(contact, delivery.channel);
+  const block: SkipReason | null =
+    channelBlock(contact, delivery.channel, contact.settings.excludeDoNotContact) ??
+    (recipient ? null : "unreachable");
+  if (block) {
+    return stop("skipped", block, {
+      ...ids,
+      type: "skipped",
+      at: now,
+      reason: `Checked before sending on ${delivery.channel}: ${block}.`,
+    });
+  }
+  const attempt = delivery.inFlightAttempt ?? delivery.attemptCount + 1;
+  const message: OutgoingMessage = {
+    tenantId: delivery.tenantId,
+    contactId: contact.id,
+    deliveryId: delivery.id,
+    channel: delivery.channel,
+    stage: row.stage,
+    attempt,
+    recipient: recipient!,
+    ...fallbackContent(row.stage, delivery.channel, contact.name),
+  };
+  return {
+    delivery: {
+      ...delivery,
+      inFlightAttempt: attempt,
+      attemptCount: attempt,
+      firstAttemptAt: delivery.firstAttemptAt ?? now,
+    },
+    events: [],
+    started: { message, idempotencyKey: `delivery:${delivery.id}:attempt:${attempt}` },
+  };
+}
