@@ -1,30 +1,26 @@
-import { and, inArray, isNotNull, min } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contacts, deliveries } from "@/db/schema";
+import { rowsOf } from "@/db/rows";
 import type { ChannelProvider } from "./channels/provider";
-import { runEngineTick } from "./worker";
+import { planAllDue, sendAllDue } from "./worker";
 
-/** The earliest instant at which the engine has something to do, or null when nothing waits. */
-export async function nextDueInstant(db: Db): Promise<Date | null> {
-  const [check] = await db
-    .select({ at: min(contacts.nextCheckAt) })
-    .from(contacts)
-    .where(isNotNull(contacts.nextCheckAt));
-  const [send] = await db
-    .select({ at: min(deliveries.nextAttemptAt) })
-    .from(deliveries)
-    .where(
-      and(inArray(deliveries.status, ["pending", "sending"]), isNotNull(deliveries.nextAttemptAt)),
-    );
-  const times = [check?.at, send?.at]
-    .filter((t): t is Date => t instanceof Date || typeof t === "string")
-    .map((t) => new Date(t));
-  return times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
+type NextDue = { check: Date | null; send: Date | null };
+
+/** When the engine next has planning and sending to do (null: nothing waits). One query. */
+export async function nextDue(db: Db): Promise<NextDue> {
+  const result = await db.execute(sql`select
+    (select min(next_check_at) from contacts where next_check_at is not null) as check,
+    (select min(next_attempt_at) from deliveries
+      where status in ('pending', 'sending') and next_attempt_at is not null) as send`);
+  const [row] = rowsOf<{ check: string | Date | null; send: string | Date | null }>(result);
+  const date = (v: string | Date | null | undefined) => (v ? new Date(v) : null);
+  return { check: date(row?.check), send: date(row?.send) };
 }
 
 /**
  * Runs the engine in virtual time from `from` until before `until`, jumping straight to each
- * instant at which something is due, so reported times are exact and months take milliseconds.
+ * instant at which something is due and running only the step that is due then, so reported
+ * times are exact and months take milliseconds.
  */
 export async function runUntil(
   db: Db,
@@ -34,12 +30,16 @@ export async function runUntil(
 ): Promise<Date> {
   let now = from;
   for (let repeats = 0; ;) {
-    await runEngineTick(db, provider, now);
-    const next = await nextDueInstant(db);
+    const due = await nextDue(db);
+    const next = [due.check, due.send]
+      .filter((t): t is Date => t !== null)
+      .reduce<Date | null>((a, b) => (a && a <= b ? a : b), null);
     if (!next || next >= until) return now;
-    // Work a tick left due at `now` (a send asks for a replan) runs at the same instant.
+    // Work left due at `now` (a send asks for a replan) runs at the same instant.
     repeats = next <= now ? repeats + 1 : 0;
     if (repeats > 5) throw new Error(`The engine does not settle at ${now.toISOString()}`);
     if (next > now) now = next;
+    if (due.check && due.check <= now) await planAllDue(db, now);
+    if (due.send && due.send <= now) await sendAllDue(db, provider, now);
   }
 }

@@ -1,12 +1,50 @@
 import type { Db } from "@/db/client";
 import type { ChannelProvider } from "./channels/provider";
 import { dispatchDue } from "./steps/dispatch";
-import { yieldToEventLoop } from "./yield";
 import { scanDue } from "./steps/scan";
-import { sendDeliveries } from "./steps/send";
+import { sendDeliveries, type SendResult } from "./steps/send";
+import { yieldToEventLoop } from "./yield";
 
-const SCAN_BATCH = 500;
+const SCAN_BATCH = 1_000;
 const DISPATCH_BATCH = 500;
+
+type Outcomes = Partial<Record<SendResult, number>>;
+
+/** Plans one batch of due contacts; returns how many it planned. */
+async function planBatch(db: Db, now: Date): Promise<number> {
+  const planned = await scanDue(db, now, SCAN_BATCH);
+  await yieldToEventLoop();
+  return planned;
+}
+
+/** Claims and sends one batch of due deliveries; returns how many it claimed. */
+async function sendBatch(db: Db, provider: ChannelProvider, now: Date, outcomes: Outcomes) {
+  const claimed = await dispatchDue(db, now, DISPATCH_BATCH);
+  if (claimed.length === 0) return 0;
+  const sent = await sendDeliveries(
+    db,
+    provider,
+    claimed.map((d) => d.id),
+    now,
+  );
+  for (const outcome of sent.values()) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+  await yieldToEventLoop();
+  return claimed.length;
+}
+
+/** Plans every contact due at `now`, a batch at a time. */
+export async function planAllDue(db: Db, now: Date): Promise<number> {
+  let planned = 0;
+  for (let n = SCAN_BATCH; n === SCAN_BATCH; planned += n) n = await planBatch(db, now);
+  return planned;
+}
+
+/** Sends every delivery due at `now`, a batch at a time. */
+export async function sendAllDue(db: Db, provider: ChannelProvider, now: Date) {
+  const outcomes: Outcomes = {};
+  while ((await sendBatch(db, provider, now, outcomes)) === DISPATCH_BATCH);
+  return outcomes;
+}
 
 /**
  * One pass of the engine at `now`: plans due contacts and sends due deliveries, a batch of each
@@ -15,21 +53,12 @@ const DISPATCH_BATCH = 500;
  */
 export async function runEngineTick(db: Db, provider: ChannelProvider, now: Date) {
   let planned = 0;
-  const outcomes: Record<string, number> = {};
+  const outcomes: Outcomes = {};
   for (;;) {
-    const scanned = await scanDue(db, now, SCAN_BATCH);
+    const scanned = await planBatch(db, now);
     planned += scanned;
-    await yieldToEventLoop();
-    const claimed = await dispatchDue(db, now, DISPATCH_BATCH);
-    const sent = await sendDeliveries(
-      db,
-      provider,
-      claimed.map((d) => d.id),
-      now,
-    );
-    for (const outcome of sent.values()) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-    await yieldToEventLoop();
-    if (scanned < SCAN_BATCH && claimed.length < DISPATCH_BATCH) return { planned, outcomes };
+    const claimed = await sendBatch(db, provider, now, outcomes);
+    if (scanned < SCAN_BATCH && claimed < DISPATCH_BATCH) return { planned, outcomes };
   }
 }
 

@@ -39,6 +39,7 @@ export async function sendDeliveries(
     },
     { concurrency: PROVIDER_CONCURRENCY },
   );
+  if (started.length === 0) return results;
   await db.transaction(async (tx) => {
     const locked = await loadContacts(tx, { ids: contactIdsOf(started) }, true);
     const contactOf = new Map(locked.map((c) => [c.id, c]));

@@ -1,0 +1,78 @@
+// `npm run bench:simulate`: one simulated year of N contacts (10,000 by default) through
+// `runScenario`, the simulator's own path (fresh in-memory PGlite, virtual clock). Prints the time.
+import { faker } from "@faker-js/faker";
+import type { Scenario } from "@/server/engine/simulate/scenario";
+import { scenarioSchema } from "@/server/engine/simulate/scenario";
+import { runScenario } from "@/server/engine/simulate/run";
+
+const total = Number(process.env.SIM_CONTACTS ?? 10_000);
+const zones = [
+  "Asia/Ho_Chi_Minh",
+  "Asia/Tokyo",
+  "Europe/London",
+  "America/New_York",
+  "America/Los_Angeles",
+  "Pacific/Kiritimati",
+  "Pacific/Pago_Pago",
+];
+const start = new Date("2026-01-01T00:00:00Z");
+const end = new Date("2027-01-01T00:00:00Z");
+const day = 86_400_000;
+
+/** A year of a learning app: dormant and active learners, returns, clicks, opt-outs, failures. */
+function yearScenario(): Scenario {
+  faker.seed(20261123);
+  const at = (from: Date, to: Date) => faker.date.between({ from, to }).toISOString();
+  const ids = Array.from({ length: total }, (_, i) => `c${i}`);
+  const contacts = ids.map((id) => ({
+    id,
+    timezone: faker.helpers.arrayElement(zones),
+    lastActivityAt: at(new Date(start.getTime() - 60 * day), start),
+    channels: { web_push: "subscribed", zalo: "subscribed" } as const,
+    tags: faker.datatype.boolean(0.01) ? ["do-not-contact"] : [],
+  }));
+  const someone = () => faker.helpers.arrayElement(ids);
+  const events = [
+    ...Array.from({ length: total / 2 }, () => ({
+      type: "activity" as const,
+      at: at(start, end),
+      contact: someone(),
+    })),
+    ...Array.from({ length: total / 10 }, () => ({
+      type: "click" as const,
+      at: at(start, end),
+      contact: someone(),
+      channel: "zalo" as const,
+    })),
+    ...Array.from({ length: total / 50 }, () => ({
+      type: "unsubscribe" as const,
+      at: at(start, end),
+      contact: someone(),
+      channel: "web_push" as const,
+    })),
+  ];
+  const failures = Array.from({ length: total / 100 }, () => ({
+    contact: someone(),
+    channel: "zalo" as const,
+    failAttempts: [1, 2],
+    kind: "transient" as const,
+  }));
+  return scenarioSchema.parse({
+    preset: "self_study",
+    start: start.toISOString(),
+    end: end.toISOString(),
+    contacts,
+    events,
+    failures,
+  });
+}
+
+const scenario = yearScenario();
+const began = process.hrtime.bigint();
+const result = await runScenario(scenario);
+const seconds = Number(process.hrtime.bigint() - began) / 1e9;
+const sent = result.attempts.filter((a) => a.outcome === "sent").length;
+console.log(
+  `| ${total.toLocaleString("en-US")} | ${scenario.events.length.toLocaleString("en-US")} | ` +
+    `${result.deliveries.length.toLocaleString("en-US")} | ${sent.toLocaleString("en-US")} | ${seconds.toFixed(1)} s |`,
+);
