@@ -1,10 +1,10 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { cycles, deliveries, engineEvents, reminders } from "@/db/schema";
+import { deliveries, engineEvents, reminders } from "@/db/schema";
 import { isDoNotContact } from "../audience";
 import { loadContact } from "../contact-context";
-import { cycleReminders } from "../ledger/cycle-history";
-import { upcomingMilestone } from "../planning/targets";
+import { currentHistories } from "../planning/next-check";
+import { isPlannable, upcomingMilestone } from "../planning/targets";
 
 /**
  * Why each message was or was not sent, and what happens next (SPEC §1.7): the contact's
@@ -13,7 +13,7 @@ import { upcomingMilestone } from "../planning/targets";
 export async function contactTimeline(db: Db, tenantId: string, contactId: string) {
   const contact = await loadContact(db, contactId, false);
   if (!contact || contact.tenantId !== tenantId) return null;
-  const [events, rows, [open]] = await Promise.all([
+  const [events, rows, histories] = await Promise.all([
     db
       .select()
       .from(engineEvents)
@@ -25,10 +25,7 @@ export async function contactTimeline(db: Db, tenantId: string, contactId: strin
       .innerJoin(reminders, eq(reminders.id, deliveries.reminderId))
       .where(and(eq(deliveries.tenantId, tenantId), eq(deliveries.contactId, contactId)))
       .orderBy(asc(deliveries.dueAt), asc(deliveries.channel)),
-    db
-      .select()
-      .from(cycles)
-      .where(and(eq(cycles.contactId, contactId), isNull(cycles.closedAt))),
+    currentHistories(db, [contact]),
   ]);
   const deliveryList = rows.map((r) => ({ ...r.delivery, stage: r.stage, sequence: r.sequence }));
   const upcoming = deliveryList
@@ -37,10 +34,9 @@ export async function contactTimeline(db: Db, tenantId: string, contactId: strin
       at: d.nextAttemptAt ?? d.dueAt,
       what: `${d.stage} on ${d.channel}${d.attemptCount ? ` (retry ${d.attemptCount})` : ""}`,
     }));
-  const milestone =
-    open && contact.lastActivityAt && !isDoNotContact(contact, contact.settings.excludeDoNotContact)
-      ? upcomingMilestone(contact, (await cycleReminders(db, [open.id])).get(open.id)!)
-      : null;
+  const milestone = isPlannable(contact)
+    ? upcomingMilestone(contact, histories.get(contact.id)!)
+    : null;
   if (milestone)
     upcoming.push({ at: milestone.reachedAt, what: `${milestone.key} reached; planned then` });
   return {

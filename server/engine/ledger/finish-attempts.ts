@@ -6,10 +6,15 @@ import type { Recorded } from "../sending/outcome";
 
 /**
  * Stores what the providers said for a batch of attempts: the attempts, their deliveries, and on
- * the contacts the `reactivation:<stage>` tags, unreachable channels and a replan (the recurring
- * count and the next milestone may have moved). A few statements for the whole batch.
+ * the contacts the `reactivation:<stage>` tags, unreachable channels and their next check (a first
+ * attempt starts the recurring count). A few statements for the whole batch.
  */
-export async function writeOutcomes(db: Db, recorded: Recorded[], now: Date): Promise<void> {
+export async function writeOutcomes(
+  db: Db,
+  recorded: Recorded[],
+  nextChecks: Map<string, Date | null>,
+  now: Date,
+): Promise<void> {
   if (recorded.length === 0) return;
   const at = now.toISOString();
   const attemptRows = recorded.map(({ attempt: a }) => ({
@@ -31,22 +36,23 @@ export async function writeOutcomes(db: Db, recorded: Recorded[], now: Date): Pr
     recorded.map((r) => r.delivery),
   );
   await db.execute(sql`
-    update ${contacts} c set next_check_at = ${at}::timestamptz,
+    update ${contacts} c set next_check_at = r.next_check_at,
       tags = array(select t from unnest(c.tags) t where t <> all(r.tags)) || r.tags,
       channels = c.channels || r.unreachable
     from (
-      select id, coalesce(array_agg(distinct tag) filter (where tag is not null), '{}') as tags,
+      select id, max(next_check_at) as next_check_at, coalesce(array_agg(distinct tag) filter (where tag is not null), '{}') as tags,
         coalesce(jsonb_object_agg(unreachable, 'unreachable') filter (where unreachable is not null), '{}') as unreachable
-      from jsonb_to_recordset(${JSON.stringify(contactMarks(recorded))}::jsonb)
-        as m(id uuid, tag text, unreachable text)
+      from jsonb_to_recordset(${JSON.stringify(contactMarks(recorded, nextChecks))}::jsonb)
+        as m(id uuid, tag text, unreachable text, next_check_at timestamptz)
       group by id
     ) r
     where c.id = r.id`);
 }
 
-function contactMarks(recorded: Recorded[]) {
+function contactMarks(recorded: Recorded[], nextChecks: Map<string, Date | null>) {
   return recorded.map((r) => ({
     id: r.contactId,
+    next_check_at: nextChecks.get(r.contactId) ?? null,
     tag: r.tag,
     unreachable: r.unreachable,
   }));

@@ -4,6 +4,7 @@ import { contacts, cycles, deliveries, reminders } from "@/db/schema";
 import { loadContact } from "../contact-context";
 import { closeCycles } from "../ledger/cycle-history";
 import { logEvents } from "../ledger/events";
+import { nextChecks } from "../planning/next-check";
 import { cancelPending } from "./cancel";
 
 /**
@@ -72,6 +73,11 @@ export async function recordActivity(db: Db, contactId: string, now: Date): Prom
         ]);
       }
     }
-    await tx.update(contacts).set({ nextCheckAt: now }).where(eq(contacts.id, contactId));
+    // The new cycle's first milestone, so the planner is not called just to find it.
+    const next = await nextChecks(tx, [contact]);
+    await tx
+      .update(contacts)
+      .set({ nextCheckAt: next.get(contactId) ?? null })
+      .where(eq(contacts.id, contactId));
   });
 }

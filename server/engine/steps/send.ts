@@ -7,6 +7,7 @@ import type { ChannelProvider } from "../channels/provider";
 import { loadContacts } from "../contact-context";
 import { logEvents } from "../ledger/events";
 import { writeOutcomes } from "../ledger/finish-attempts";
+import { nextChecks } from "../planning/next-check";
 import { checkBeforeSend, type Started } from "../sending/check";
 import { providerOutcome, recordOutcome } from "../sending/outcome";
 
@@ -47,7 +48,7 @@ export async function sendDeliveries(
       const contact = contactOf.get(s.message.contactId);
       return contact ? [recordOutcome(contact, s, settled[i]!, now)] : [];
     });
-    await writeOutcomes(tx, recorded, now);
+    await writeOutcomes(tx, recorded, await nextChecks(tx, locked), now);
     await logEvents(
       tx,
       recorded.flatMap((r) => r.events),
