@@ -1,0 +1,255 @@
+import { describe, expect, it } from "vitest";
+import { presetFor } from "@/server/settings/presets";
+import { ProviderError } from "./channels/provider";
+import type { ContactContext } from "./contact-context";
+import type { ReminderSummary } from "./ledger/cycle-history";
+import { planSend, planSuperseded } from "./planning/reminder";
+import { chooseTargets, upcomingMilestone } from "./planning/targets";
+import { checkBeforeSend, type ClaimedRow } from "./sending/check";
+import { providerOutcome, recordOutcome } from "./sending/outcome";
+
+const hcm = "Asia/Ho_Chi_Minh";
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+/** A learner in Ho Chi Minh City whose last activity was 2026-01-01 10:00 local. */
+function learner(overrides: Partial<ContactContext> = {}): ContactContext {
+  return {
+    id: "c1",
+    tenantId: "t1",
+    externalId: "learner-1",
+    name: "Lan Nguyen",
+    email: null,
+    phone: null,
+    timeZone: hcm,
+    locale: null,
+    tags: [],
+    program: null,
+    lastSkill: null,
+    lastActivityAt: new Date("2026-01-01T03:00:00Z"),
+    channels: { web_push: "subscribed", zalo: "subscribed" },
+    nextCheckAt: null,
+    createdAt: new Date("2025-01-01T00:00:00Z"),
+    updatedAt: new Date("2025-01-01T00:00:00Z"),
+    zone: hcm,
+    settings: presetFor("self_study"),
+    ...overrides,
+  };
+}
+
+const reminder = (key: string, reachedAt: string, extra: Partial<ReminderSummary> = {}) => ({
+  id: key,
+  key,
+  sequence: 0,
+  reachedAt: new Date(reachedAt),
+  firstAttemptAt: null,
+  void: false,
+  waiting: 0,
+  ...extra,
+});
+
+describe("chooseTargets (SPEC §1.1)", () => {
+  it.each([
+    // [now, history keys, expected send, expected superseded]
+    ["2026-01-02T12:00:00Z", [], null, []], // nothing reached yet
+    ["2026-01-02T17:00:00Z", [], "streak_lost", []], // Jan 3 00:00 local: streak_lost
+    ["2026-01-08T00:00:00Z", [], "week", ["streak_lost"]], // both reached: highest only
+    ["2026-01-08T00:00:00Z", ["streak_lost"], "week", []], // streak_lost handled already
+    ["2026-01-05T00:00:00Z", ["streak_lost"], null, []], // week not reached yet
+  ])("at %s with %j handled sends %s and supersedes %j", (now, handled, send, superseded) => {
+    const history = handled.map((k) => reminder(k, "2026-01-02T17:00:00Z"));
+    const targets = chooseTargets(learner(), history, new Date(now));
+    expect(targets.send?.key ?? null).toBe(send);
+    expect(targets.superseded.map((t) => t.key)).toEqual(superseded);
+  });
+
+  it("asks for recurring reminder n+1 once N local days have passed since the last attempt", () => {
+    const contact = learner({
+      settings: {
+        ...presetFor("self_study"),
+        cadence: {
+          stages: [{ key: "streak_lost", label: "s", threshold: 2, unit: "day" }],
+          recurringEveryDays: 30,
+        },
+      },
+    });
+    const attempted = new Date("2026-01-03T01:00:00Z"); // Jan 3 08:00 local
+    const history = [
+      reminder("streak_lost", "2026-01-02T17:00:00Z", { firstAttemptAt: attempted }),
+    ];
+    expect(chooseTargets(contact, history, new Date("2026-02-01T16:59:00Z")).send).toBeNull();
+    expect(chooseTargets(contact, history, new Date("2026-02-01T17:00:00Z")).send).toMatchObject({
+      key: "recurring",
+      sequence: 1,
+    });
+    expect(iso(upcomingMilestone(contact, history)?.reachedAt)).toBe("2026-02-01T17:00:00.000Z");
+  });
+});
+
+describe("planSend (SPEC §1.1–1.2)", () => {
+  const target = { key: "streak_lost", sequence: 0, reachedAt: new Date("2026-01-02T17:00:00Z") };
+  const none = () => new Set<string>();
+
+  it("moves a midnight milestone to 08:00 local on every open channel, and says why", () => {
+    const planned = planSend(learner(), target, none, target.reachedAt);
+    expect(planned.deliveries.map((d) => [d.channel, d.status, iso(d.dueAt)])).toEqual([
+      ["web_push", "pending", "2026-01-03T01:00:00.000Z"],
+      ["zalo", "pending", "2026-01-03T01:00:00.000Z"],
+    ]);
+    expect(planned.notes.map((n) => n.type)).toEqual(["stage_reached", "deferred_quiet_hours"]);
+  });
+
+  it("skips an opted-out channel with its reason and keeps the other", () => {
+    const contact = learner({ channels: { web_push: "unsubscribed", zalo: "subscribed" } });
+    const planned = planSend(contact, target, none, new Date("2026-01-03T03:00:00Z"));
+    expect(planned.deliveries.map((d) => [d.channel, d.status, d.reason])).toEqual([
+      ["web_push", "skipped", "opted_out"],
+      ["zalo", "pending", null],
+    ]);
+    expect(planned.notes.find((n) => n.type === "skipped")?.channel).toBe("web_push");
+  });
+
+  it("moves every channel past a local day that already carries a reminder (the cap)", () => {
+    const busy = (channel: string) => new Set(channel === "zalo" ? ["2026-01-03"] : []);
+    const planned = planSend(learner(), target, busy, new Date("2026-01-03T03:00:00Z"));
+    expect(planned.deliveries.map((d) => iso(d.dueAt))).toEqual([
+      "2026-01-04T01:00:00.000Z",
+      "2026-01-04T01:00:00.000Z",
+    ]);
+    expect(planned.notes.map((n) => n.type)).toContain("capped");
+  });
+
+  it("records a lower stage reached together with a higher one as superseded on every channel", () => {
+    const planned = planSuperseded(learner(), target, "week", new Date("2026-01-08T00:00:00Z"));
+    expect(planned.deliveries.map((d) => [d.status, d.reason])).toEqual([
+      ["superseded", "superseded by week"],
+      ["superseded", "superseded by week"],
+    ]);
+  });
+});
+
+describe("checkBeforeSend (SPEC §1.3–1.5)", () => {
+  const now = new Date("2026-01-03T01:00:00Z");
+  const row = (extra: Partial<ClaimedRow["delivery"]> = {}, cycleClosed = false): ClaimedRow => ({
+    stage: "streak_lost",
+    cycleClosed,
+    delivery: {
+      id: "d1",
+      tenantId: "t1",
+      contactId: "c1",
+      reminderId: "r1",
+      channel: "zalo",
+      status: "sending",
+      reason: null,
+      dueAt: now,
+      nextAttemptAt: now,
+      attemptCount: 0,
+      inFlightAttempt: null,
+      firstAttemptAt: null,
+      finishedAt: null,
+      variant: "fallback",
+      ...extra,
+    },
+  });
+
+  it.each([
+    ["a closed cycle cancels", learner(), row({}, true), "canceled", "activity"],
+    [
+      "do-not-contact skips",
+      learner({ tags: ["do-not-contact"] }),
+      row(),
+      "skipped",
+      "do_not_contact",
+    ],
+    [
+      "an opt-out skips",
+      learner({ channels: { zalo: "unsubscribed" } }),
+      row(),
+      "skipped",
+      "opted_out",
+    ],
+  ])("%s", (_, contact, claimed, status, reason) => {
+    const check = checkBeforeSend(contact, claimed, now);
+    expect(check.started).toBeNull();
+    expect(check.delivery).toMatchObject({ status, reason, nextAttemptAt: null, finishedAt: now });
+  });
+
+  it("starts the next attempt with a key per attempt", () => {
+    const check = checkBeforeSend(learner(), row({ attemptCount: 1 }), now);
+    expect(check.started?.idempotencyKey).toBe("delivery:d1:attempt:2");
+    expect(check.delivery).toMatchObject({
+      inFlightAttempt: 2,
+      attemptCount: 2,
+      firstAttemptAt: now,
+    });
+  });
+
+  it("repeats an attempt whose worker died, with the same key", () => {
+    const check = checkBeforeSend(learner(), row({ attemptCount: 1, inFlightAttempt: 1 }), now);
+    expect(check.started?.idempotencyKey).toBe("delivery:d1:attempt:1");
+  });
+});
+
+describe("recordOutcome (SPEC §1.3)", () => {
+  const now = new Date("2026-01-03T01:00:00Z");
+  const started = (attempt: number) =>
+    checkBeforeSend(
+      learner(),
+      {
+        stage: "streak_lost",
+        cycleClosed: false,
+        delivery: {
+          id: "d1",
+          tenantId: "t1",
+          contactId: "c1",
+          reminderId: "r1",
+          channel: "zalo",
+          status: "sending",
+          reason: null,
+          dueAt: now,
+          nextAttemptAt: now,
+          attemptCount: attempt - 1,
+          inFlightAttempt: null,
+          firstAttemptAt: null,
+          finishedAt: null,
+          variant: "fallback",
+        },
+      },
+      now,
+    ).started!;
+  const failure = (kind: "transient" | "permanent") =>
+    providerOutcome({ status: "rejected", reason: new ProviderError(kind, "boom") });
+
+  it.each([
+    [1, "transient", "pending", "2026-01-03T01:05:00.000Z", null],
+    [3, "transient", "pending", "2026-01-03T03:00:00.000Z", null],
+    [4, "transient", "failed", null, null],
+    [1, "permanent", "failed", null, "zalo"],
+  ] as const)(
+    "attempt %s failing %s → %s, next %s, unreachable %s",
+    (n, kind, status, next, unreachable) => {
+      const recorded = recordOutcome(learner(), started(n), failure(kind), now);
+      expect(recorded.delivery.status).toBe(status);
+      expect(iso(recorded.delivery.nextAttemptAt)).toBe(next);
+      expect(recorded.unreachable).toBe(unreachable);
+    },
+  );
+
+  it("tags the contact with the stage it was sent", () => {
+    const ok = providerOutcome({ status: "fulfilled", value: { providerMessageId: "m1" } });
+    const recorded = recordOutcome(learner(), started(1), ok, now);
+    expect(recorded).toMatchObject({
+      tag: "reactivation:streak_lost",
+      delivery: { status: "sent" },
+    });
+  });
+
+  it("counts an unexpected error as transient", () => {
+    expect(
+      providerOutcome({ status: "rejected", reason: new Error("socket hang up") }),
+    ).toMatchObject({
+      ok: false,
+      kind: "transient",
+      errorClass: "unexpected",
+    });
+  });
+});
