@@ -66,6 +66,24 @@ describe("Inngest functions over the engine's steps (@inngest/test)", () => {
     ]);
   });
 
+  it("plan-contact plans a batch of customer.dormant contacts in one run", async () => {
+    const batch = [await learner(), await learner(), await learner()];
+    const t = new InngestTestEngine({ function: planContactFunction(deps) });
+    const { result } = await t.execute({
+      events: batch.map(({ tenant, contact }) => ({
+        name: "customer.dormant",
+        data: { contactId: contact.id, tenantId: tenant.id },
+      })),
+    });
+    expect(result).toEqual({ planned: 3 });
+    for (const { contact } of batch) {
+      expect((await deliveriesOf(handle.db, contact.id)).map((d) => d.status)).toEqual([
+        "pending",
+        "pending",
+      ]);
+    }
+  });
+
   it("dispatch-due claims due deliveries and fans out reactivation/delivery.due", async () => {
     const { tenant, contact } = await learner();
     await plan(handle.db, contact.id, now);

@@ -1,22 +1,28 @@
 import { z } from "zod";
-import { plan } from "@/server/engine/steps/plan";
+import { planContacts } from "@/server/engine/steps/plan";
 import { inngest } from "../client";
 import type { EngineDeps } from "../deps";
 
 const data = z.object({ contactId: z.uuid(), tenantId: z.uuid() });
 
-/** `customer.dormant`: plan what is due for one contact (idempotent; the contact row is locked). */
+/**
+ * `customer.dormant`: plan what is due for the contacts. Events are batched (up to 500 per run,
+ * or whatever arrived within 5 s), so a sweep of thousands of due contacts costs a few set-based
+ * transactions instead of one per contact. Planning is idempotent under the contacts' row locks.
+ */
 export function planContactFunction(deps: EngineDeps) {
   return inngest.createFunction(
     {
       id: "reactivation-plan-contact",
       triggers: [{ event: "customer.dormant" }],
-      concurrency: [{ key: "event.data.tenantId", limit: 10 }],
+      batchEvents: { maxSize: 500, timeout: "5s" },
     },
-    async ({ event, step }) => {
-      const { contactId } = data.parse(event.data);
-      await step.run("plan", async () => plan(await deps.db(), contactId, deps.clock()));
-      return { contactId };
+    async ({ events, step }) => {
+      const contactIds = events.map((event) => data.parse(event.data).contactId);
+      const planned = await step.run("plan", async () =>
+        planContacts(await deps.db(), [...new Set(contactIds)], deps.clock()),
+      );
+      return { planned };
     },
   );
 }

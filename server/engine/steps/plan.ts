@@ -20,11 +20,16 @@ export async function planDue(db: Db, now: Date, limit: number): Promise<number>
   );
 }
 
-/** Plans one contact, waiting for its lock if another step holds it. */
-export async function plan(db: Db, contactId: string, now: Date): Promise<void> {
-  await db.transaction(async (tx) =>
-    planLocked(tx, await loadContacts(tx, { ids: [contactId] }, true), now),
+/** Plans these contacts in one batch, waiting for the locks other steps hold. */
+export async function planContacts(db: Db, contactIds: string[], now: Date): Promise<number> {
+  return db.transaction(async (tx) =>
+    planLocked(tx, await loadContacts(tx, { ids: contactIds }, true), now),
   );
+}
+
+/** Plans one contact (see `planContacts`). */
+export async function plan(db: Db, contactId: string, now: Date): Promise<void> {
+  await planContacts(db, [contactId], now);
 }
 
 /**
