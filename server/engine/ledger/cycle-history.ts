@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, inArray, isNull, sql } from "drizzle-orm";
 import { anyOf, insertInChunks } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { cycles, deliveries, reminders } from "@/db/schema";
@@ -127,6 +127,13 @@ export async function cycleReminders(
 ): Promise<Map<string, ReminderSummary[]>> {
   const byCycle = new Map<string, ReminderSummary[]>(cycleIds.map((id) => [id, []]));
   if (cycleIds.length === 0) return byCycle;
+  // Per reminder, a lateral lookup on the (reminder, channel) index: the plan stays an index walk
+  // however large `deliveries` grows, even where statistics are stale (PGlite has no autovacuum).
+  const summary = sql`lateral (
+    select min(d.first_attempt_at) as first_attempt_at,
+      count(*) filter (where d.status not in ('skipped', 'superseded')) as live,
+      count(*) filter (where d.status in ('pending', 'sending') and d.in_flight_attempt is null) as waiting
+    from ${deliveries} d where d.reminder_id = ${reminders.id}) s`;
   const rows = await db
     .select({
       cycleId: reminders.cycleId,
@@ -134,21 +141,15 @@ export async function cycleReminders(
       key: reminders.key,
       sequence: reminders.sequence,
       reachedAt: reminders.reachedAt,
-      firstAttemptAt: sql<Date | null>`min(${deliveries.firstAttemptAt})`.mapWith(
-        (v: string | Date | null) => (v === null ? null : new Date(v)),
+      firstAttemptAt: sql<Date | null>`s.first_attempt_at`.mapWith((v: string | Date | null) =>
+        v === null ? null : new Date(v),
       ),
-      live: sql<number>`count(*) filter (where ${deliveries.status} not in ('skipped', 'superseded'))`.mapWith(
-        Number,
-      ),
-      waiting:
-        sql<number>`count(*) filter (where ${deliveries.status} in ('pending', 'sending') and ${deliveries.inFlightAttempt} is null)`.mapWith(
-          Number,
-        ),
+      live: sql<number>`s.live`.mapWith(Number),
+      waiting: sql<number>`s.waiting`.mapWith(Number),
     })
     .from(reminders)
-    .leftJoin(deliveries, eq(deliveries.reminderId, reminders.id))
+    .leftJoin(summary, sql`true`)
     .where(anyOf(reminders.cycleId, cycleIds))
-    .groupBy(reminders.id)
     .orderBy(asc(reminders.reachedAt), asc(reminders.plannedAt));
   for (const { cycleId, live, ...r } of rows) {
     byCycle.get(cycleId)!.push({ ...r, void: live === 0 && r.firstAttemptAt === null });
