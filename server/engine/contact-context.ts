@@ -1,14 +1,16 @@
-import { asc, eq, lte } from "drizzle-orm";
+import { asc, eq, inArray, lte, type SQL } from "drizzle-orm";
 import { anyOf } from "@/db/bulk";
 import type { Db } from "@/db/client";
-import { contacts, tenants } from "@/db/schema";
+import { contacts, deliveries, tenantSettings, tenants } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
-import { getTenantSettings } from "@/server/settings/get";
+import { settingsOrPreset } from "@/server/settings/get";
 import type { TenantSettings } from "@/server/settings/schema";
 
 type Selection =
-  /** These contacts, waiting for the locks of any another step holds. */
+  /** These contacts, waiting for the locks any other step holds. */
   | { ids: string[] }
+  /** The contacts these deliveries are for, waiting likewise. */
+  | { ofDeliveries: string[] }
   /**
    * The first `limit` contacts due at `dueBy`, skipping any another worker holds: concurrent
    * workers take disjoint batches, like a queue.
@@ -17,37 +19,51 @@ type Selection =
 
 /**
  * Contacts with what every engine step needs: their zone (the tenant's when they have none) and
- * their tenant's settings, read once per tenant. With `lock`, the contacts' row locks are taken
- * in id order (so batches never deadlock each other); they serialise the steps of one contact.
+ * their tenant's settings, validated once per tenant. With `lock`, the contacts' row locks are
+ * taken in id order (so batches never deadlock each other); they serialise the steps of one
+ * contact.
  */
 export async function loadContacts(db: Db, selection: Selection, lock: boolean) {
-  if ("ids" in selection && selection.ids.length === 0) return [];
-  const base = db
-    .select({ contact: contacts, tenant: tenants })
-    .from(contacts)
-    .innerJoin(tenants, eq(tenants.id, contacts.tenantId));
+  const ids =
+    "dueBy" in selection ? null : "ids" in selection ? selection.ids : selection.ofDeliveries;
+  if (ids?.length === 0) return [];
+  const base = () =>
+    db
+      .select({ contact: contacts, tenant: tenants, stored: tenantSettings.settings })
+      .from(contacts)
+      .innerJoin(tenants, eq(tenants.id, contacts.tenantId))
+      .leftJoin(tenantSettings, eq(tenantSettings.tenantId, contacts.tenantId));
+  const byIds = async (where: SQL) => {
+    const query = base().where(where).orderBy(asc(contacts.id));
+    return lock ? await query.for("update", { of: contacts }) : await query;
+  };
   const rows =
-    "ids" in selection
-      ? await (lock
-          ? base
-              .where(anyOf(contacts.id, selection.ids))
-              .orderBy(asc(contacts.id))
-              .for("update", { of: contacts })
-          : base.where(anyOf(contacts.id, selection.ids)))
-      : await base
+    "dueBy" in selection
+      ? await base()
           .where(lte(contacts.nextCheckAt, selection.dueBy))
           .orderBy(asc(contacts.nextCheckAt))
           .limit(selection.limit)
-          .for("update", { of: contacts, skipLocked: true });
+          .for("update", { of: contacts, skipLocked: true })
+      : "ids" in selection
+        ? await byIds(anyOf(contacts.id, selection.ids))
+        : await byIds(
+            inArray(
+              contacts.id,
+              db
+                .select({ id: deliveries.contactId })
+                .from(deliveries)
+                .where(anyOf(deliveries.id, selection.ofDeliveries)),
+            ),
+          );
   const settings = new Map<string, TenantSettings>();
-  for (const { tenant } of rows) {
-    if (!settings.has(tenant.id)) settings.set(tenant.id, await getTenantSettings(db, tenant));
-  }
-  return rows.map(({ contact, tenant }) => ({
-    ...contact,
-    zone: contact.timeZone ?? tenant.timeZone,
-    settings: settings.get(tenant.id)!,
-  }));
+  return rows.map(({ contact, tenant, stored }) => {
+    if (!settings.has(tenant.id)) settings.set(tenant.id, settingsOrPreset(stored, tenant.kind));
+    return {
+      ...contact,
+      zone: contact.timeZone ?? tenant.timeZone,
+      settings: settings.get(tenant.id)!,
+    };
+  });
 }
 
 /** One contact (see `loadContacts`), or null when it does not exist. */

@@ -3,7 +3,7 @@ import { presetFor } from "@/server/settings/presets";
 import { ProviderError } from "./channels/provider";
 import type { ContactContext } from "./contact-context";
 import type { ReminderSummary } from "./ledger/cycle-history";
-import { planSend, planSuperseded } from "./planning/reminder";
+import { historyAfter, planSend, planSuperseded } from "./planning/reminder";
 import { chooseTargets, upcomingMilestone } from "./planning/targets";
 import { checkBeforeSend, type ClaimedRow } from "./sending/check";
 import { providerOutcome, recordOutcome } from "./sending/outcome";
@@ -36,13 +36,18 @@ function learner(overrides: Partial<ContactContext> = {}): ContactContext {
   };
 }
 
-const reminder = (key: string, reachedAt: string, extra: Partial<ReminderSummary> = {}) => ({
+const reminder = (
+  key: string,
+  reachedAt: string,
+  extra: Partial<ReminderSummary> = {},
+): ReminderSummary => ({
   id: key,
   key,
   sequence: 0,
   reachedAt: new Date(reachedAt),
   firstAttemptAt: null,
   void: false,
+  live: 2,
   waiting: 0,
   ...extra,
 });
@@ -123,6 +128,36 @@ describe("planSend (SPEC §1.1–1.2)", () => {
     expect(planned.deliveries.map((d) => [d.status, d.reason])).toEqual([
       ["superseded", "superseded by week"],
       ["superseded", "superseded by week"],
+    ]);
+  });
+});
+
+describe("historyAfter (what planning leaves in the cycle)", () => {
+  const now = new Date("2026-01-08T00:00:00Z");
+  const week = { key: "week", sequence: 0, reachedAt: new Date("2026-01-07T17:00:00Z") };
+
+  it("voids an earlier reminder whose waiting deliveries were superseded, and adds the new one", () => {
+    const earlier = reminder("streak_lost", "2026-01-02T17:00:00Z", { live: 2, waiting: 2 });
+    const planned = planSend(learner(), week, () => new Set(), now);
+    const after = historyAfter([earlier], true, [{ id: "r2", reminder: planned }]);
+    expect(after.map((r) => [r.key, r.live, r.waiting, r.void])).toEqual([
+      ["streak_lost", 0, 0, true],
+      ["week", 2, 2, false],
+    ]);
+  });
+
+  it("keeps an attempted reminder counting, and a reminder skipped everywhere counts for nothing", () => {
+    const attempted = reminder("streak_lost", "2026-01-02T17:00:00Z", {
+      live: 2,
+      waiting: 1,
+      firstAttemptAt: new Date("2026-01-03T01:00:00Z"),
+    });
+    const optedOut = learner({ channels: {} });
+    const planned = planSend(optedOut, week, () => new Set(), now);
+    const after = historyAfter([attempted], true, [{ id: "r2", reminder: planned }]);
+    expect(after.map((r) => [r.key, r.live, r.void])).toEqual([
+      ["streak_lost", 1, false],
+      ["week", 0, true],
     ]);
   });
 });

@@ -14,5 +14,10 @@ export async function getTenantSettings(
     .select({ settings: tenantSettings.settings })
     .from(tenantSettings)
     .where(eq(tenantSettings.tenantId, tenant.id));
-  return row ? tenantSettingsSchema.parse(row.settings) : presetFor(tenant.kind);
+  return settingsOrPreset(row?.settings ?? null, tenant.kind);
+}
+
+/** Stored settings, validated; the preset of the tenant's kind when none are stored yet. */
+export function settingsOrPreset(stored: unknown, kind: TenantKind): TenantSettings {
+  return stored ? tenantSettingsSchema.parse(stored) : presetFor(kind);
 }

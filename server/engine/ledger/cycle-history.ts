@@ -116,6 +116,8 @@ export type ReminderSummary = {
   firstAttemptAt: Date | null;
   /** Every delivery was skipped or superseded: it counts for nothing. */
   void: boolean;
+  /** Deliveries neither skipped nor superseded. */
+  live: number;
   /** Deliveries still waiting to be sent (a higher milestone supersedes them). */
   waiting: number;
 };
@@ -151,8 +153,8 @@ export async function cycleReminders(
     .leftJoin(summary, sql`true`)
     .where(anyOf(reminders.cycleId, cycleIds))
     .orderBy(asc(reminders.reachedAt), asc(reminders.plannedAt));
-  for (const { cycleId, live, ...r } of rows) {
-    byCycle.get(cycleId)!.push({ ...r, void: live === 0 && r.firstAttemptAt === null });
+  for (const { cycleId, ...r } of rows) {
+    byCycle.get(cycleId)!.push({ ...r, void: r.live === 0 && r.firstAttemptAt === null });
   }
   return byCycle;
 }

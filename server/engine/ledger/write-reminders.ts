@@ -5,6 +5,7 @@ import type { PlannedReminder } from "../planning/reminder";
 import type { EngineEvent } from "./events";
 
 export type ReminderToWrite = {
+  id: string;
   tenantId: string;
   contactId: string;
   cycleId: string;
@@ -25,8 +26,7 @@ export async function writeReminders(
   const reminderRows: (typeof reminders.$inferInsert)[] = [];
   const deliveryRows: (typeof deliveries.$inferInsert)[] = [];
   const events: EngineEvent[] = [];
-  for (const { tenantId, contactId, cycleId, planned } of list) {
-    const reminderId = crypto.randomUUID();
+  for (const { id: reminderId, tenantId, contactId, cycleId, planned } of list) {
     const { key, sequence, reachedAt } = planned.target;
     reminderRows.push({
       id: reminderId,

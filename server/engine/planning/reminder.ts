@@ -3,6 +3,7 @@ import type { DeliveryStatus } from "@/db/schema/ledger";
 import { channelBlock, type SkipReason } from "../audience";
 import { pastDailyCap } from "../cap";
 import { addressOn, type ContactContext } from "../contact-context";
+import type { ReminderSummary } from "../ledger/cycle-history";
 import type { EngineEventType } from "../ledger/events";
 import { outOfQuietHours } from "../quiet-hours";
 import { describeLocal, localDate } from "../time";
@@ -126,4 +127,26 @@ function reachedReason(target: Target, zone: string): string {
   const what =
     target.key === "recurring" ? `Recurring reminder ${target.sequence}` : `Stage ${target.key}`;
   return `${what} reached at ${describeLocal(target.reachedAt, zone)}.`;
+}
+
+/**
+ * A cycle's history once `planned` is written (and, with `supersededEarlier`, once its waiting
+ * deliveries were superseded): what the database would answer, without asking it again.
+ */
+export function historyAfter(
+  history: ReminderSummary[],
+  supersededEarlier: boolean,
+  planned: { id: string; reminder: PlannedReminder }[],
+): ReminderSummary[] {
+  const earlier = history.map((r) => {
+    if (!supersededEarlier || r.waiting === 0) return r;
+    const live = r.live - r.waiting;
+    return { ...r, live, waiting: 0, void: live === 0 && r.firstAttemptAt === null };
+  });
+  const added = planned.map(({ id, reminder }): ReminderSummary => {
+    const live = reminder.deliveries.filter((d) => d.status === "pending").length;
+    return { id, ...reminder.target, firstAttemptAt: null, live, waiting: live, void: live === 0 };
+  });
+  // Ordered by when they were reached; a new reminder comes after an older one reached together.
+  return [...earlier, ...added].sort((a, b) => a.reachedAt.getTime() - b.reachedAt.getTime());
 }

@@ -7,7 +7,7 @@ import { currentCycles, cycleReminders } from "../ledger/cycle-history";
 import { logEvents } from "../ledger/events";
 import { supersedeEarlier } from "../ledger/supersede";
 import { writeReminders, type ReminderToWrite } from "../ledger/write-reminders";
-import { planSend, planSuperseded } from "../planning/reminder";
+import { historyAfter, planSend, planSuperseded } from "../planning/reminder";
 import { chooseTargets, isPlannable, upcomingMilestone } from "../planning/targets";
 
 /**
@@ -48,11 +48,12 @@ async function planLocked(tx: Db, locked: ContactContext[], now: Date): Promise<
   });
   const sending = choices.filter((c) => c.targets.send);
 
+  const supersedes = sending.filter((c) =>
+    histories.get(cycleIdOf(c.contact))!.some((r) => r.waiting > 0),
+  );
   const superseded = await supersedeEarlier(
     tx,
-    sending
-      .filter((c) => histories.get(cycleIdOf(c.contact))!.some((r) => r.waiting > 0))
-      .map((c) => ({ cycleId: cycleIdOf(c.contact), by: c.targets.send!.key })),
+    supersedes.map((c) => ({ cycleId: cycleIdOf(c.contact), by: c.targets.send!.key })),
     now,
   );
   const busyDays = await loadBusyDays(
@@ -61,32 +62,36 @@ async function planLocked(tx: Db, locked: ContactContext[], now: Date): Promise<
     now,
   );
   const toWrite = sending.flatMap(({ contact, targets }): ReminderToWrite[] => {
-    const ids = {
-      tenantId: contact.tenantId,
-      contactId: contact.id,
-      cycleId: cycleIdOf(contact),
-    };
+    const ids = { tenantId: contact.tenantId, contactId: contact.id, cycleId: cycleIdOf(contact) };
     const send = targets.send!;
     return [
       ...targets.superseded.map((t) => ({
         ...ids,
+        id: crypto.randomUUID(),
         planned: planSuperseded(contact, t, send.key, now),
       })),
-      { ...ids, planned: planSend(contact, send, (ch) => busyDays(contact, ch), now) },
+      {
+        ...ids,
+        id: crypto.randomUUID(),
+        planned: planSend(contact, send, (ch) => busyDays(contact, ch), now),
+      },
     ];
   });
   const planned = await writeReminders(tx, toWrite, now);
   await logEvents(tx, [...started, ...superseded, ...planned]);
 
-  // The next milestone counts what was just planned: read the changed cycles again.
-  const changed = await cycleReminders(
-    tx,
-    sending.map((c) => cycleIdOf(c.contact)),
-  );
+  // The next milestone counts what was just planned.
+  const supersededCycles = new Set(supersedes.map((c) => cycleIdOf(c.contact)));
   const next = new Map(
     plannable.map((contact) => {
       const cycleId = cycleIdOf(contact);
-      const history = changed.get(cycleId) ?? histories.get(cycleId)!;
+      const history = historyAfter(
+        histories.get(cycleId)!,
+        supersededCycles.has(cycleId),
+        toWrite
+          .filter((w) => w.contactId === contact.id)
+          .map((w) => ({ id: w.id, reminder: w.planned })),
+      );
       return [contact.id, upcomingMilestone(contact, history)?.reachedAt ?? null];
     }),
   );

@@ -75,12 +75,8 @@ export async function send(
 async function startAttempts(db: Db, deliveryIds: string[], now: Date): Promise<Started[]> {
   if (deliveryIds.length === 0) return [];
   return db.transaction(async (tx) => {
-    const owners = await tx
-      .selectDistinct({ contactId: deliveries.contactId })
-      .from(deliveries)
-      .where(anyOf(deliveries.id, deliveryIds));
     // Contacts first, then deliveries: the same lock order as planning and cancelling.
-    const locked = await loadContacts(tx, { ids: owners.map((o) => o.contactId) }, true);
+    const locked = await loadContacts(tx, { ofDeliveries: deliveryIds }, true);
     const contactOf = new Map(locked.map((c) => [c.id, c]));
     const rows = await tx
       .select({ delivery: deliveries, stage: reminders.key, closedAt: cycles.closedAt })
