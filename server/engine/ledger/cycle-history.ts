@@ -1,9 +1,10 @@
 import { and, asc, inArray, isNull, sql } from "drizzle-orm";
-import { anyOf, insertInChunks } from "@/db/bulk";
+import { anyOf, insertInChunks, updateInChunks } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { cycles, deliveries, reminders } from "@/db/schema";
 import type { ContactContext } from "../contact-context";
 import { recurringReachedAt } from "../stages";
+import type { StepTime } from "../step-time";
 import type { EngineEvent } from "./events";
 
 type Cycle = typeof cycles.$inferSelect;
@@ -15,7 +16,7 @@ type Cycle = typeof cycles.$inferSelect;
 export async function currentCycles(
   db: Db,
   list: ContactContext[],
-  now: Date,
+  at: StepTime,
 ): Promise<{ cycles: Map<string, Cycle>; started: EngineEvent[] }> {
   const found = new Map<string, Cycle>();
   if (list.length === 0) return { cycles: found, started: [] };
@@ -39,7 +40,7 @@ export async function currentCycles(
     return false;
   });
   const stale = missing.flatMap((c) => openOf.get(c.id) ?? []);
-  if (stale.length) await closeCycles(db, stale, "activity", now);
+  if (stale.length) await closeCycles(db, stale, "activity", at);
   if (missing.length === 0) return { cycles: found, started: [] };
   const rows = missing.map((c) => ({
     id: crypto.randomUUID(),
@@ -82,30 +83,24 @@ export async function currentCycles(
     contactId: cycle.contactId,
     cycleId: cycle.id,
     type: "cycle_started" as const,
-    at: now,
+    at: at(cycle.contactId),
     reason: `Inactivity cycle counted from the last activity at ${cycle.startedAt.toISOString()}.`,
   }));
   return { cycles: found, started };
 }
 
+/** Closes open cycles, each at its contact's instant. Callers hold the contacts' locks. */
 export async function closeCycles(
   db: Db,
-  list: Pick<Cycle, "id">[],
+  list: Pick<Cycle, "id" | "contactId">[],
   reason: string,
-  now: Date,
+  at: StepTime,
 ): Promise<void> {
-  await db
-    .update(cycles)
-    .set({ closedAt: now, closeReason: reason })
-    .where(
-      and(
-        anyOf(
-          cycles.id,
-          list.map((c) => c.id),
-        ),
-        isNull(cycles.closedAt),
-      ),
-    );
+  await updateInChunks(
+    db,
+    cycles,
+    list.map((c) => ({ id: c.id, closedAt: at(c.contactId), closeReason: reason })),
+  );
 }
 
 export type ReminderSummary = {

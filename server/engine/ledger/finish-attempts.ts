@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { updateInChunks } from "@/db/bulk";
 import { attempts, contacts, deliveries } from "@/db/schema";
 import type { Recorded } from "../sending/outcome";
+import type { StepTime } from "../step-time";
 
 /**
  * Stores what the providers said for a batch of attempts: the attempts, their deliveries, and on
@@ -13,22 +14,23 @@ export async function writeOutcomes(
   db: Db,
   recorded: Recorded[],
   nextChecks: Map<string, Date | null>,
-  now: Date,
+  at: StepTime,
 ): Promise<void> {
   if (recorded.length === 0) return;
-  const at = now.toISOString();
-  const attemptRows = recorded.map(({ attempt: a }) => ({
+  const attemptRows = recorded.map(({ attempt: a, contactId }) => ({
     delivery_id: a.deliveryId,
     number: a.number,
+    finished_at: at(contactId),
     outcome: a.outcome,
     error_class: a.errorClass,
     response: a.response,
   }));
   await db.execute(sql`
     update ${attempts} a set outcome = r.outcome, error_class = r.error_class,
-      response = r.response, finished_at = ${at}::timestamptz
+      response = r.response, finished_at = r.finished_at
     from jsonb_to_recordset(${JSON.stringify(attemptRows)}::jsonb)
-      as r(delivery_id uuid, number integer, outcome attempt_outcome, error_class text, response jsonb)
+      as r(delivery_id uuid, number integer, finished_at timestamptz, outcome attempt_outcome,
+        error_class text, response jsonb)
     where a.delivery_id = r.delivery_id and a.number = r.number`);
   await updateInChunks(
     db,

@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { insertInChunks } from "@/db/bulk";
 import { deliveries, reminders } from "@/db/schema";
 import type { PlannedReminder } from "../planning/reminder";
+import type { StepTime } from "../step-time";
 import type { EngineEvent } from "./events";
 
 export type ReminderToWrite = {
@@ -21,12 +22,13 @@ export type ReminderToWrite = {
 export async function writeReminders(
   db: Db,
   list: ReminderToWrite[],
-  now: Date,
+  at: StepTime,
 ): Promise<EngineEvent[]> {
   const reminderRows: (typeof reminders.$inferInsert)[] = [];
   const deliveryRows: (typeof deliveries.$inferInsert)[] = [];
   const events: EngineEvent[] = [];
   for (const { id: reminderId, tenantId, contactId, cycleId, planned } of list) {
+    const now = at(contactId);
     const { key, sequence, reachedAt } = planned.target;
     reminderRows.push({
       id: reminderId,

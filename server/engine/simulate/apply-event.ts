@@ -1,40 +1,75 @@
-import { and, desc, eq, lt, or, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { anyOf } from "@/db/bulk";
 import { contacts, deliveries } from "@/db/schema";
-import { recordActivity } from "../steps/record-activity";
-import { recordClick } from "../steps/record-click";
+import { recordActivities } from "../steps/record-activity";
+import { recordClicks } from "../steps/record-click";
 import type { Scenario } from "./scenario";
 
 type ScenarioEvent = Scenario["events"][number];
+export type ContactEvent = { contactId: string; event: ScenarioEvent };
 
-/** Applies one scenario event at its instant, the way the app's own entry points would. */
-export async function applyEvent(db: Db, contactId: string, event: ScenarioEvent): Promise<void> {
+/**
+ * Applies scenario events at their instants, the way the app's own entry points would: at most
+ * one per contact (so their order within the batch does not matter), the activities and the
+ * clicks of the whole batch in one step each.
+ */
+export async function applyEvents(db: Db, list: ContactEvent[]): Promise<void> {
+  await recordReturns(
+    db,
+    list.filter((e) => e.event.type === "activity"),
+  );
+  await recordLinkOpens(
+    db,
+    list.filter((e) => e.event.type === "click"),
+  );
+  for (const e of list) await applyContactChange(db, e);
+}
+
+async function recordReturns(db: Db, list: ContactEvent[]): Promise<void> {
+  if (list.length === 0) return;
+  const returns = list.map((e) => ({ contactId: e.contactId, at: new Date(e.event.at) }));
+  await db.execute(sql`
+    update ${contacts} c set last_activity_at = r.at
+    from json_to_recordset(${JSON.stringify(returns)}::json) as r("contactId" uuid, at timestamptz)
+    where c.id = r."contactId" and (c.last_activity_at is null or c.last_activity_at < r.at)`);
+  await recordActivities(db, returns);
+}
+
+/** A click opens the link of the most recent reminder delivered on its channel. */
+async function recordLinkOpens(db: Db, list: ContactEvent[]): Promise<void> {
+  if (list.length === 0) return;
+  const latest = await db
+    .selectDistinctOn([deliveries.contactId, deliveries.channel], {
+      id: deliveries.id,
+      contactId: deliveries.contactId,
+      channel: deliveries.channel,
+    })
+    .from(deliveries)
+    .where(
+      and(
+        anyOf(
+          deliveries.contactId,
+          list.map((e) => e.contactId),
+        ),
+        eq(deliveries.status, "sent"),
+      ),
+    )
+    .orderBy(deliveries.contactId, deliveries.channel, desc(deliveries.finishedAt));
+  const sent = new Map(latest.map((d) => [`${d.contactId}/${d.channel}`, d.id]));
+  await recordClicks(
+    db,
+    list.flatMap(({ contactId, event }) => {
+      const deliveryId = event.type === "click" && sent.get(`${contactId}/${event.channel}`);
+      return deliveryId ? [{ deliveryId, at: new Date(event.at) }] : [];
+    }),
+  );
+}
+
+async function applyContactChange(db: Db, { contactId, event }: ContactEvent): Promise<void> {
   const at = new Date(event.at);
   const contact = eq(contacts.id, contactId);
   switch (event.type) {
-    case "activity":
-      await db
-        .update(contacts)
-        .set({ lastActivityAt: at })
-        .where(and(contact, or(isNull(contacts.lastActivityAt), lt(contacts.lastActivityAt, at))));
-      return recordActivity(db, contactId, at);
-    case "click": {
-      // The link of the most recent reminder delivered on that channel.
-      const [latest] = await db
-        .select({ id: deliveries.id })
-        .from(deliveries)
-        .where(
-          and(
-            eq(deliveries.contactId, contactId),
-            eq(deliveries.channel, event.channel),
-            eq(deliveries.status, "sent"),
-          ),
-        )
-        .orderBy(desc(deliveries.finishedAt))
-        .limit(1);
-      if (latest) await recordClick(db, latest.id, at);
-      return;
-    }
     case "subscribe":
     case "unsubscribe": {
       const state = event.type === "subscribe" ? "subscribed" : "unsubscribed";

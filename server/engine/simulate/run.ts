@@ -6,8 +6,7 @@ import { attempts, contacts, deliveries, reminders, tenantSettings, tenants } fr
 import { presetFor } from "@/server/settings/presets";
 import { tenantSettingsSchema, type TenantSettings } from "@/server/settings/schema";
 import type { ChannelProvider } from "../channels/provider";
-import { runUntil } from "../virtual-time";
-import { applyEvent } from "./apply-event";
+import { runContactClocks } from "./contact-clocks";
 import { failingProvider } from "./failing-provider";
 import type { Scenario } from "./scenario";
 
@@ -37,17 +36,12 @@ export async function runScenario(
     const ids = await loadScenario(db, scenario);
     const externalIds = new Map([...ids].map(([external, id]) => [id, external]));
     const provider = failingProvider(accepting, scenario.failures, (id) => externalIds.get(id)!);
-    const end = new Date(scenario.end);
-    let now = new Date(scenario.start);
-    const events = [...scenario.events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-    for (const event of events) {
-      const at = new Date(event.at);
-      if (at < now || at >= end) continue;
-      await runUntil(db, provider, now, at);
-      await applyEvent(db, ids.get(event.contact)!, event);
-      now = at;
-    }
-    await runUntil(db, provider, now, end);
+    const [start, end] = [new Date(scenario.start), new Date(scenario.end)];
+    const events = scenario.events
+      .filter((e) => new Date(e.at) >= start && new Date(e.at) < end)
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+      .map((event) => ({ contactId: ids.get(event.contact)!, event }));
+    await runContactClocks(db, provider, events, start, end);
     await inspect?.(db);
     return await report(db);
   } finally {

@@ -1,48 +1,48 @@
-import { and, inArray, isNull } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { deliveries } from "@/db/schema";
+import type { Channel } from "@/db/schema/enums";
+import { rowsOf } from "@/db/rows";
 import { logEvents, type EngineEventType } from "../ledger/events";
 
 /**
- * Cancels the not-yet-sent deliveries of some reminders on every channel. A provider call already
- * under way is not stopped; every later attempt is (SPEC §1.4: "a cancellation … must not produce
- * a send after the cancellation is committed"). Callers hold the contact's lock.
+ * Cancels the not-yet-sent deliveries of some reminders on every channel, each reminder's at its
+ * own instant. A provider call already under way is not stopped; every later attempt is (SPEC
+ * §1.4: "a cancellation … must not produce a send after the cancellation is committed"). Callers
+ * hold the contacts' locks.
  */
 export async function cancelPending(
   db: Db,
-  reminderIds: string[],
-  cause: {
-    type: Extract<EngineEventType, "canceled_return" | "canceled_reset">;
-    reason: string;
-    now: Date;
-  },
+  list: { reminderId: string; at: Date }[],
+  cause: { type: Extract<EngineEventType, "canceled_return" | "canceled_reset">; reason: string },
 ): Promise<number> {
-  if (reminderIds.length === 0) return 0;
-  const canceled = await db
-    .update(deliveries)
-    .set({
-      status: "canceled",
-      reason: cause.type === "canceled_return" ? "clicked" : "activity",
-      nextAttemptAt: null,
-      finishedAt: cause.now,
-    })
-    .where(
-      and(
-        inArray(deliveries.reminderId, reminderIds),
-        inArray(deliveries.status, ["pending", "sending"]),
-        isNull(deliveries.inFlightAttempt),
-      ),
-    )
-    .returning();
+  if (list.length === 0) return 0;
+  const result = await db.execute(sql`
+    update ${deliveries} d set status = 'canceled',
+      reason = ${cause.type === "canceled_return" ? "clicked" : "activity"},
+      next_attempt_at = null, finished_at = r.at
+    from json_to_recordset(${JSON.stringify(list)}::json) as r("reminderId" uuid, at timestamptz)
+    where d.reminder_id = r."reminderId" and d.status in ('pending', 'sending')
+      and d.in_flight_attempt is null
+    returning d.id, d.tenant_id, d.contact_id, d.reminder_id, d.channel, r.at`);
+  type Row = {
+    id: string;
+    tenant_id: string;
+    contact_id: string;
+    reminder_id: string;
+    channel: Channel;
+    at: string | Date;
+  };
+  const canceled = rowsOf<Row>(result);
   await logEvents(
     db,
     canceled.map((d) => ({
-      tenantId: d.tenantId,
-      contactId: d.contactId,
-      reminderId: d.reminderId,
+      tenantId: d.tenant_id,
+      contactId: d.contact_id,
+      reminderId: d.reminder_id,
       deliveryId: d.id,
       type: cause.type,
-      at: cause.now,
+      at: new Date(d.at),
       reason: `Canceled on ${d.channel}: ${cause.reason}`,
     })),
   );

@@ -26,3 +26,21 @@ export async function dispatchDue(db: Db, now: Date, limit = 200): Promise<Claim
     returning ${deliveries.id} as id, ${deliveries.tenantId} as "tenantId", ${deliveries.channel} as channel`);
   return rowsOf<ClaimedDelivery>(claimed);
 }
+
+/**
+ * Claims the due deliveries of these contacts, each contact's by its own instant (the simulator's
+ * per-contact clock), with the same status and lease as `dispatchDue`.
+ */
+export async function dispatchDueOf(db: Db, dueBy: Map<string, Date>): Promise<ClaimedDelivery[]> {
+  if (dueBy.size === 0) return [];
+  const list = JSON.stringify([...dueBy].map(([contactId, at]) => ({ contactId, at })));
+  const claimed = await db.execute(sql`
+    update ${deliveries} d set status = 'sending',
+      next_attempt_at = r.at + ${CLAIM_LEASE_MS} * interval '1 millisecond'
+    from json_to_recordset(${list}::json) as r("contactId" uuid, at timestamptz)
+    where d.contact_id = any(array(select (e->>'contactId')::uuid from json_array_elements(${list}::json) e))
+      and d.contact_id = r."contactId"
+      and d.status in ('pending', 'sending') and d.next_attempt_at <= r.at
+    returning d.id as id, d.tenant_id as "tenantId", d.channel as channel`);
+  return rowsOf<ClaimedDelivery>(claimed);
+}

@@ -9,6 +9,7 @@ import { supersedeEarlier } from "../ledger/supersede";
 import { writeReminders, type ReminderToWrite } from "../ledger/write-reminders";
 import { historyAfter, planSend, planSuperseded } from "../planning/reminder";
 import { chooseTargets, isPlannable, upcomingMilestone } from "../planning/targets";
+import { earliest, stepTime, type StepTime } from "../step-time";
 
 /**
  * Plans the first `limit` contacts due at `now` (SPEC §2 scan → plan), in one transaction that
@@ -16,14 +17,21 @@ import { chooseTargets, isPlannable, upcomingMilestone } from "../planning/targe
  */
 export async function planDue(db: Db, now: Date, limit: number): Promise<number> {
   return db.transaction(async (tx) =>
-    planLocked(tx, await loadContacts(tx, { dueBy: now, limit }, true), now),
+    planLocked(tx, await loadContacts(tx, { dueBy: now, limit }, true), stepTime(now)),
   );
 }
 
-/** Plans these contacts in one batch, waiting for the locks other steps hold. */
-export async function planContacts(db: Db, contactIds: string[], now: Date): Promise<number> {
+/**
+ * Plans these contacts in one batch, waiting for the locks other steps hold, at `now` or each at
+ * its own instant.
+ */
+export async function planContacts(
+  db: Db,
+  contactIds: string[],
+  now: Date | StepTime,
+): Promise<number> {
   return db.transaction(async (tx) =>
-    planLocked(tx, await loadContacts(tx, { ids: contactIds }, true), now),
+    planLocked(tx, await loadContacts(tx, { ids: contactIds }, true), stepTime(now)),
   );
 }
 
@@ -33,18 +41,18 @@ export async function plan(db: Db, contactId: string, now: Date): Promise<void> 
 }
 
 /**
- * Plans what is due at `now` for locked contacts and stores each one's next milestone in
+ * Plans what is due for locked contacts at their instants and stores each one's next milestone in
  * `next_check_at`: a fixed number of statements for the whole batch; running it again changes
  * nothing.
  */
-async function planLocked(tx: Db, locked: ContactContext[], now: Date): Promise<number> {
+async function planLocked(tx: Db, locked: ContactContext[], at: StepTime): Promise<number> {
   const plannable = locked.filter(isPlannable);
-  const { cycles, started } = await currentCycles(tx, plannable, now);
+  const { cycles, started } = await currentCycles(tx, plannable, at);
   const cycleIdOf = (c: ContactContext) => cycles.get(c.id)!.id;
   const histories = await cycleReminders(tx, plannable.map(cycleIdOf));
   const choices = plannable.map((contact) => {
     const history = histories.get(cycleIdOf(contact))!;
-    return { contact, targets: chooseTargets(contact, history, now) };
+    return { contact, targets: chooseTargets(contact, history, at(contact.id)) };
   });
   const sending = choices.filter((c) => c.targets.send);
 
@@ -53,17 +61,18 @@ async function planLocked(tx: Db, locked: ContactContext[], now: Date): Promise<
   );
   const superseded = await supersedeEarlier(
     tx,
-    supersedes.map((c) => ({ cycleId: cycleIdOf(c.contact), by: c.targets.send!.key })),
-    now,
+    supersedes.map((c) => ({
+      cycleId: cycleIdOf(c.contact),
+      by: c.targets.send!.key,
+      at: at(c.contact.id),
+    })),
   );
-  const busyDays = await loadBusyDays(
-    tx,
-    sending.map((c) => c.contact.id),
-    now,
-  );
+  const sendingIds = sending.map((c) => c.contact.id);
+  const busyDays = await loadBusyDays(tx, sendingIds, earliest(sendingIds, at));
   const toWrite = sending.flatMap(({ contact, targets }): ReminderToWrite[] => {
     const ids = { tenantId: contact.tenantId, contactId: contact.id, cycleId: cycleIdOf(contact) };
     const send = targets.send!;
+    const now = at(contact.id);
     return [
       ...targets.superseded.map((t) => ({
         ...ids,
@@ -77,7 +86,7 @@ async function planLocked(tx: Db, locked: ContactContext[], now: Date): Promise<
       },
     ];
   });
-  const planned = await writeReminders(tx, toWrite, now);
+  const planned = await writeReminders(tx, toWrite, at);
   await logEvents(tx, [...started, ...superseded, ...planned]);
 
   // The next milestone counts what was just planned.

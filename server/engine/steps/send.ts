@@ -10,6 +10,7 @@ import { writeOutcomes } from "../ledger/finish-attempts";
 import { nextChecks } from "../planning/next-check";
 import { checkBeforeSend, type Started } from "../sending/check";
 import { providerOutcome, recordOutcome } from "../sending/outcome";
+import { stepTime, type StepTime } from "../step-time";
 
 export type SendResult = "sent" | "failed_transient" | "failed_permanent" | "not_sent";
 
@@ -20,16 +21,17 @@ const PROVIDER_CONCURRENCY = 16;
  * Sends a batch of claimed deliveries (SPEC §1.3–1.4) in three phases: one transaction re-checks
  * every contact under its lock and records the attempts, then the provider calls run with an
  * idempotency key per attempt, then one transaction records the outcomes and any retries.
- * Returns what happened to each delivery.
+ * Runs at `now`, or for each contact at its own instant. Returns what happened to each delivery.
  */
 export async function sendDeliveries(
   db: Db,
   provider: ChannelProvider,
   deliveryIds: string[],
-  now: Date,
+  now: Date | StepTime,
 ): Promise<Map<string, SendResult>> {
+  const at = stepTime(now);
   const results = new Map<string, SendResult>(deliveryIds.map((id) => [id, "not_sent"]));
-  const started = await startAttempts(db, deliveryIds, now);
+  const started = await startAttempts(db, deliveryIds, at);
   const settled = await pMap(
     started,
     async (s) => {
@@ -46,9 +48,9 @@ export async function sendDeliveries(
     const contactOf = new Map(locked.map((c) => [c.id, c]));
     const recorded = started.flatMap((s, i) => {
       const contact = contactOf.get(s.message.contactId);
-      return contact ? [recordOutcome(contact, s, settled[i]!, now)] : [];
+      return contact ? [recordOutcome(contact, s, settled[i]!, at(contact.id))] : [];
     });
-    await writeOutcomes(tx, recorded, await nextChecks(tx, locked), now);
+    await writeOutcomes(tx, recorded, await nextChecks(tx, locked), at);
     await logEvents(
       tx,
       recorded.flatMap((r) => r.events),
@@ -72,7 +74,7 @@ export async function send(
 }
 
 /** Under the contacts' locks, decides which deliveries may still go out and starts their attempts. */
-async function startAttempts(db: Db, deliveryIds: string[], now: Date): Promise<Started[]> {
+async function startAttempts(db: Db, deliveryIds: string[], at: StepTime): Promise<Started[]> {
   if (deliveryIds.length === 0) return [];
   return db.transaction(async (tx) => {
     // Contacts first, then deliveries: the same lock order as planning and cancelling.
@@ -89,7 +91,13 @@ async function startAttempts(db: Db, deliveryIds: string[], now: Date): Promise<
     const checks = rows.flatMap(({ delivery, stage, closedAt }) => {
       const contact = contactOf.get(delivery.contactId);
       return contact
-        ? [checkBeforeSend(contact, { delivery, stage, cycleClosed: closedAt !== null }, now)]
+        ? [
+            checkBeforeSend(
+              contact,
+              { delivery, stage, cycleClosed: closedAt !== null },
+              at(contact.id),
+            ),
+          ]
         : [];
     });
     await updateInChunks(
@@ -116,7 +124,7 @@ async function startAttempts(db: Db, deliveryIds: string[], now: Date): Promise<
         deliveryId: message.deliveryId,
         number: message.attempt,
         idempotencyKey,
-        startedAt: now,
+        startedAt: at(message.contactId),
         outcome: "started" as const,
       })),
     );

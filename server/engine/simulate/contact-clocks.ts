@@ -1,0 +1,116 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows";
+import type { ChannelProvider } from "../channels/provider";
+import { dispatchDueOf } from "../steps/dispatch";
+import { planContacts } from "../steps/plan";
+import { sendDeliveries } from "../steps/send";
+import { applyEvents, type ContactEvent } from "./apply-event";
+
+const PLAN_BATCH = 1_000;
+const SEND_BATCH = 500;
+/** Engine steps of one contact at one instant before it counts as not settling. */
+const MAX_REPEATS = 5;
+
+type Step = "event" | "plan" | "send";
+type Due = { check?: Date; send?: Date };
+
+/**
+ * Runs the engine from `start` until before `end` with a clock per contact. Each round, every
+ * contact takes its own next step at its own instant: its next scenario event, planning or
+ * sending, whichever is due first (at one instant an event comes before the engine's work, and
+ * planning before sending, as when the world shares one clock). The round runs each kind of step
+ * for all contacts as one batch. No rule couples two contacts, so this replays what one shared
+ * clock would produce, in a few hundred batches instead of one per instant at which anyone has
+ * something due. `events` are sorted by time and lie in [start, end).
+ */
+export async function runContactClocks(
+  db: Db,
+  provider: ChannelProvider,
+  events: ContactEvent[],
+  start: Date,
+  end: Date,
+): Promise<void> {
+  const queues = new Map<string, ContactEvent[]>();
+  for (const e of events) {
+    const queue = queues.get(e.contactId);
+    if (queue) queue.push(e);
+    else queues.set(e.contactId, [e]);
+  }
+  const clocks = new Map<string, { now: Date; repeats: number }>();
+  for (;;) {
+    const due = await dueByContact(db, end);
+    const round: Record<Step, Map<string, Date>> = {
+      event: new Map(),
+      plan: new Map(),
+      send: new Map(),
+    };
+    for (const id of new Set([...due.keys(), ...queues.keys()])) {
+      const next = nextStep(queues.get(id)?.[0], due.get(id) ?? {}, end);
+      if (!next) continue;
+      const clock = clocks.get(id) ?? { now: start, repeats: 0 };
+      const now = next.at > clock.now ? next.at : clock.now;
+      const repeats = next.step === "event" || now > clock.now ? 0 : clock.repeats + 1;
+      if (repeats > MAX_REPEATS)
+        throw new Error(`The engine does not settle for contact ${id} at ${now.toISOString()}`);
+      clocks.set(id, { now, repeats });
+      round[next.step].set(id, now);
+    }
+    if (round.event.size + round.plan.size + round.send.size === 0) return;
+    await applyEvents(
+      db,
+      [...round.event.keys()].map((id) => queues.get(id)!.shift()!),
+    );
+    for (const ids of chunks([...round.plan.keys()], PLAN_BATCH))
+      await planContacts(db, ids, (id) => round.plan.get(id)!);
+    for (const ids of chunks([...round.send.keys()], SEND_BATCH)) {
+      const claimed = await dispatchDueOf(db, new Map(ids.map((id) => [id, round.send.get(id)!])));
+      await sendDeliveries(
+        db,
+        provider,
+        claimed.map((d) => d.id),
+        (id) => round.send.get(id)!,
+      );
+    }
+  }
+}
+
+/** A contact's next step: its next event, planning or sending, whichever comes first. */
+function nextStep(event: ContactEvent | undefined, due: Due, end: Date) {
+  const candidates: { step: Step; at: Date }[] = [
+    ...(event ? [{ step: "event" as const, at: new Date(event.event.at) }] : []),
+    ...(due.check ? [{ step: "plan" as const, at: due.check }] : []),
+    ...(due.send ? [{ step: "send" as const, at: due.send }] : []),
+  ];
+  // Stable: on a tie the earlier kind in the list wins.
+  const first = candidates.reduce<(typeof candidates)[number] | null>(
+    (a, b) => (a && a.at <= b.at ? a : b),
+    null,
+  );
+  return first && first.at < end ? first : null;
+}
+
+/** Each contact's next check and earliest due send before `end`. One query. */
+async function dueByContact(db: Db, end: Date): Promise<Map<string, Due>> {
+  const until = end.toISOString();
+  const result = await db.execute(sql`
+    select id as contact, next_check_at as at, 'check' as kind from contacts
+      where next_check_at < ${until}::timestamptz
+    union all
+    select contact_id, min(next_attempt_at), 'send' from deliveries
+      where status in ('pending', 'sending') and next_attempt_at < ${until}::timestamptz
+      group by contact_id`);
+  const due = new Map<string, Due>();
+  for (const row of rowsOf<{ contact: string; at: string | Date; kind: "check" | "send" }>(
+    result,
+  )) {
+    due.set(row.contact, { ...due.get(row.contact), [row.kind]: new Date(row.at) });
+  }
+  return due;
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>
+    list.slice(i * size, (i + 1) * size),
+  );
+}
