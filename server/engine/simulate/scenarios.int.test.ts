@@ -27,7 +27,7 @@ describe.skipIf(onPostgresServer)("committed scenarios (one per SPEC rule)", () 
   });
 
   it.each(files)("%s", async (file) => {
-    const output = await runScenario(scenarioSchema.parse(read(file)), template.clone);
+    const output = await runScenario(scenarioSchema.parse(read(file)), { open: template.clone });
     expect(output).toEqual(read(file.replace(/\.json$/, ".expected.json")));
   });
 });
