@@ -11,9 +11,36 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: isProduction
     ? z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters in production")
     : z.string().min(1).default("rekindle-development-secret-do-not-use-in-production"),
+  /** The app's public URL: sign-in links and every link in a message start with it. */
+  NEXTAUTH_URL: isProduction ? z.url() : z.url().default("http://localhost:3000"),
   /** Sends sign-in mail through Resend; without it mail lands in the Outbox. */
   RESEND_API_KEY: z.string().min(1).optional(),
   EMAIL_FROM: z.string().min(3).default("Rekindle <sign-in@rekindle.local>"),
+  /** Signing secret (`whsec_…`) of Resend's delivery webhooks. */
+  RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Another Resend-compatible API (tests, self-hosting). */
+  RESEND_BASE_URL: z.url().optional(),
+  /**
+   * Sends SMS through Twilio: account SID and auth token (which also signs Twilio's webhooks),
+   * plus a sender number or a Messaging Service. Without them SMS lands in the Outbox.
+   */
+  TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_FROM: z.string().min(1).optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z.string().min(1).optional(),
+  /** Where Twilio posts delivery status updates. */
+  TWILIO_STATUS_CALLBACK_URL: z.url().optional(),
+  /** Another Twilio-compatible API (tests, self-hosting). */
+  TWILIO_BASE_URL: z.url().optional(),
+  /** Sends web push with these VAPID keys (`web-push generate-vapid-keys`) and contact URL. */
+  VAPID_PUBLIC_KEY: z.string().min(1).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(1).optional(),
+  /** A `mailto:` or `https:` URL push services can reach the sender at. */
+  VAPID_SUBJECT: z.string().min(1).optional(),
+  /** Sends Zalo messages as this Official Account. Without it Zalo lands in the Outbox. */
+  ZALO_OA_ACCESS_TOKEN: z.string().min(1).optional(),
+  /** Another Zalo-compatible API (tests, self-hosting). */
+  ZALO_BASE_URL: z.url().optional(),
   /**
    * Which engine runs the reactivation steps: the in-process worker, or Inngest functions served
    * at /api/inngest. Defaults to inngest when Inngest keys or INNGEST_DEV are set.

@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
-import { contacts, memberships, tenantSettings, tenants, users } from "@/db/schema";
+import {
+  contacts,
+  memberships,
+  pushSubscriptions,
+  tenantSettings,
+  tenants,
+  users,
+} from "@/db/schema";
 import type { Role, TenantKind } from "@/db/schema/enums";
 import { createApiKey } from "@/server/api-keys/keys";
 import { createCaller } from "@/server/api/root";
@@ -43,15 +50,24 @@ export function callerFor(db: Db, userId: string | null, tenantId?: string) {
   return createCaller({ db, session });
 }
 
+/** A contact reachable on every channel: email and phone when given, a Zalo id, a browser. */
 export async function createContact(
   db: Db,
   tenantId: string,
   fields: Partial<typeof contacts.$inferInsert> = {},
 ) {
+  const externalId = fields.externalId ?? `c-${randomUUID()}`;
   const [contact] = await db
     .insert(contacts)
-    .values({ tenantId, externalId: `c-${randomUUID()}`, name: "Contact", ...fields })
+    .values({ tenantId, externalId, name: "Contact", zaloUserId: `zalo-${externalId}`, ...fields })
     .returning();
+  await db.insert(pushSubscriptions).values({
+    tenantId,
+    contactId: contact!.id,
+    endpoint: `https://push.test.example/${contact!.id}`,
+    p256dh: "test-key",
+    auth: "test-auth",
+  });
   return contact!;
 }
 

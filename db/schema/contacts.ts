@@ -12,6 +12,8 @@ export const contacts = pgTable(
     name: text().notNull().default(""),
     email: text(),
     phone: text(),
+    /** The contact's user id at the tenant's Zalo Official Account. */
+    zaloUserId: text(),
     /** IANA zone; null means the tenant's default zone. */
     timeZone: text(),
     locale: text(),

@@ -8,3 +8,5 @@ export * from "./activity";
 export * from "./api-keys";
 export * from "./outbox";
 export * from "./ledger";
+export * from "./templates";
+export * from "./push-subscriptions";

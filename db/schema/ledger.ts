@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { contacts } from "./contacts";
+import type { StoredContent } from "@/server/content/message";
 import { channel } from "./enums";
 
 export const deliveryStatus = pgEnum("delivery_status", [
@@ -109,6 +110,8 @@ export const deliveries = pgTable(
     firstAttemptAt: at(),
     finishedAt: at(),
     variant: text().notNull().default("fallback"),
+    /** The message as rendered for its first attempt; retries send exactly this again. */
+    content: jsonb().$type<StoredContent>(),
   },
   (t) => [
     unique("deliveries_reminder_channel_unique").on(t.reminderId, t.channel),

@@ -1,10 +1,16 @@
-import { asc, eq, inArray, lte, type SQL } from "drizzle-orm";
+import { asc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { anyOf } from "@/db/bulk";
 import type { Db } from "@/db/client";
-import { contacts, deliveries, tenantSettings, tenants } from "@/db/schema";
+import { contacts, deliveries, pushSubscriptions, tenantSettings, tenants } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
 import { settingsOrPreset } from "@/server/settings/get";
 import type { TenantSettings } from "@/server/settings/schema";
+
+/** The contact's newest browser subscription as the JSON web push sends to, or null. */
+const latestPushSubscription = sql<string | null>`(
+  select json_build_object('endpoint', p.endpoint, 'keys', json_build_object('p256dh', p.p256dh, 'auth', p.auth))::text
+  from ${pushSubscriptions} p where p.contact_id = ${contacts.id}
+  order by p.created_at desc limit 1)`;
 
 type Selection =
   /** These contacts, waiting for the locks any other step holds. */
@@ -29,7 +35,12 @@ export async function loadContacts(db: Db, selection: Selection, lock: boolean) 
   if (ids?.length === 0) return [];
   const base = () =>
     db
-      .select({ contact: contacts, tenant: tenants, stored: tenantSettings.settings })
+      .select({
+        contact: contacts,
+        tenant: tenants,
+        stored: tenantSettings.settings,
+        pushSubscription: latestPushSubscription,
+      })
       .from(contacts)
       .innerJoin(tenants, eq(tenants.id, contacts.tenantId))
       .leftJoin(tenantSettings, eq(tenantSettings.tenantId, contacts.tenantId));
@@ -56,12 +67,21 @@ export async function loadContacts(db: Db, selection: Selection, lock: boolean) 
             ),
           );
   const settings = new Map<string, TenantSettings>();
-  return rows.map(({ contact, tenant, stored }) => {
+  return rows.map(({ contact, tenant, stored, pushSubscription }) => {
     if (!settings.has(tenant.id)) settings.set(tenant.id, settingsOrPreset(stored, tenant.kind));
     return {
       ...contact,
       zone: contact.timeZone ?? tenant.timeZone,
+      pushSubscription,
       settings: settings.get(tenant.id)!,
+      tenant: {
+        kind: tenant.kind,
+        sender: {
+          name: tenant.senderName,
+          email: tenant.senderEmail,
+          postalAddress: tenant.postalAddress,
+        },
+      },
     };
   });
 }
@@ -78,6 +98,6 @@ export type ContactContext = Awaited<ReturnType<typeof loadContacts>>[number];
 export function addressOn(contact: ContactContext, channel: Channel): string | null {
   if (channel === "email") return contact.email;
   if (channel === "sms") return contact.phone;
-  // Web push subscriptions and Zalo user ids are registered per contact; its id addresses them.
-  return contact.externalId;
+  if (channel === "zalo") return contact.zaloUserId;
+  return contact.pushSubscription;
 }

@@ -20,6 +20,8 @@ function learner(overrides: Partial<ContactContext> = {}): ContactContext {
     name: "Lan Nguyen",
     email: null,
     phone: null,
+    zaloUserId: "zalo-1",
+    pushSubscription: '{"endpoint":"https://push.example/1","keys":{"p256dh":"k","auth":"a"}}',
     timeZone: hcm,
     locale: null,
     tags: [],
@@ -32,6 +34,10 @@ function learner(overrides: Partial<ContactContext> = {}): ContactContext {
     updatedAt: new Date("2025-01-01T00:00:00Z"),
     zone: hcm,
     settings: presetFor("self_study"),
+    tenant: {
+      kind: "self_study",
+      sender: { name: "Lotus", email: "hi@lotus.example", postalAddress: "1 Main St" },
+    },
     ...overrides,
   };
 }
@@ -182,6 +188,7 @@ describe("checkBeforeSend (SPEC §1.3–1.5)", () => {
       firstAttemptAt: null,
       finishedAt: null,
       variant: "fallback",
+      content: null,
       ...extra,
     },
   });
@@ -247,6 +254,7 @@ describe("recordOutcome (SPEC §1.3)", () => {
           firstAttemptAt: null,
           finishedAt: null,
           variant: "fallback",
+          content: null,
         },
       },
       now,

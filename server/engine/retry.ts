@@ -18,8 +18,3 @@ export function retryAt(
   if (offset === undefined) return null;
   return outOfQuietHours(new Date(failedAttemptAt.getTime() + offset * 60_000), quiet, zone);
 }
-
-/** SPEC §1.3: timeouts, 5xx and rate limits are transient; other refusals are permanent. */
-export function classifyHttpStatus(status: number): FailureKind {
-  return status === 408 || status === 429 || status >= 500 ? "transient" : "permanent";
-}

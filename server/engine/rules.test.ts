@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { channelBlock, isDoNotContact } from "./audience";
 import { pastDailyCap } from "./cap";
-import { classifyHttpStatus, retryAt } from "./retry";
+import { classifyStatus } from "./channels/http-failure";
+import { retryAt } from "./retry";
 import {
   nextMilestone,
   pendingStages,
@@ -131,11 +132,12 @@ describe("retries (SPEC §1.3)", () => {
     [500, "transient"],
     [503, "transient"],
     [400, "permanent"],
-    [403, "permanent"],
+    [401, "transient"],
+    [403, "transient"],
     [404, "permanent"],
     [422, "permanent"],
   ] as const)("HTTP %i is %s", (status, kind) => {
-    expect(classifyHttpStatus(status)).toBe(kind);
+    expect(classifyStatus(status).kind).toBe(kind);
   });
 });
 

@@ -25,6 +25,7 @@ export const selfStudyPreset: TenantSettings = {
   },
   channels: ["web_push", "zalo"],
   offer: null,
+  appUrl: "https://app.example.com/practice",
 };
 
 /** The module card: 6/9/12-month cohorts on email and SMS with an offer and booking link. */
@@ -40,6 +41,7 @@ export const homeServicesPreset: TenantSettings = {
   },
   channels: ["email", "sms"],
   offer: null,
+  appUrl: "https://www.example.com",
 };
 
 /** A fresh copy of the kind's preset: callers may change it without touching the constant. */

@@ -35,6 +35,8 @@ export const tenantSettingsSchema = z.object({
   attributionWindowDays: z.number().int().positive(),
   freshWindowDays: z.number().int().positive(),
   offer: offerSchema.nullable(),
+  /** Where a reminder's call to action leads when there is no booking link (the learning app). */
+  appUrl: z.url().default("https://app.example.com"),
   allowSelfApproval: z.boolean(),
 });
 

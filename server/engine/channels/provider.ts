@@ -1,4 +1,5 @@
 import type { Channel } from "@/db/schema/enums";
+import type { MessageContent } from "@/server/content/message";
 import type { FailureKind } from "../retry";
 
 export type OutgoingMessage = {
@@ -10,9 +11,12 @@ export type OutgoingMessage = {
   stage: string;
   /** 1 for the first try, 2 for the first retry, … */
   attempt: number;
+  /**
+   * Email address, phone number (E.164), Zalo user id, or for web push the JSON of the browser's
+   * `PushSubscription` (`{ endpoint, keys: { p256dh, auth } }`).
+   */
   recipient: string;
-  subject: string | null;
-  text: string;
+  content: MessageContent;
 };
 
 /** A provider refused or failed; `kind` decides between a retry and giving up (SPEC §1.3). */
@@ -20,7 +24,7 @@ export class ProviderError extends Error {
   constructor(
     readonly kind: FailureKind,
     message: string,
-    readonly errorClass = kind,
+    readonly errorClass: string = kind,
   ) {
     super(message);
   }

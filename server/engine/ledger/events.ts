@@ -11,6 +11,8 @@ export type EngineEventType =
   | "capped"
   | "skipped"
   | "attempt_started"
+  | "content_chosen"
+  | "guard_failed"
   | "attempt_failed"
   | "retry_scheduled"
   | "sent"
@@ -36,6 +38,7 @@ export async function logEvents(db: Db, events: EngineEvent[]): Promise<void> {
       type: e.type,
       at: e.at,
       reason: e.reason,
+      data: e.data ?? {},
     })),
   );
 }

@@ -1,6 +1,6 @@
 import type { deliveries } from "@/db/schema";
+import type { StoredContent } from "@/server/content/message";
 import { channelBlock, type SkipReason } from "../audience";
-import { fallbackContent } from "../channels/fallback-content";
 import type { OutgoingMessage } from "../channels/provider";
 import { addressOn, type ContactContext } from "../contact-context";
 import type { EngineEvent } from "../ledger/events";
@@ -10,14 +10,22 @@ type Delivery = typeof deliveries.$inferSelect;
 /** A claimed delivery with what the check needs: its stage and whether its cycle has closed. */
 export type ClaimedRow = { delivery: Delivery; stage: string; cycleClosed: boolean };
 
-/** An attempt that may go to the provider. */
+/** An attempt that may go to the provider once it has its content. */
+export type Starting = {
+  message: Omit<OutgoingMessage, "content">;
+  idempotencyKey: string;
+  /** What the first attempt sent: a retry sends exactly that again. Null before it. */
+  content: StoredContent | null;
+};
+
+/** An attempt going to the provider. */
 export type Started = { message: OutgoingMessage; idempotencyKey: string };
 
 export type Check = {
   /** The delivery as it must be stored before any provider call. */
   delivery: Delivery;
   events: EngineEvent[];
-  started: Started | null;
+  started: Starting | null;
 };
 
 /**
@@ -60,7 +68,7 @@ export function checkBeforeSend(contact: ContactContext, row: ClaimedRow, now: D
     });
   }
   const attempt = delivery.inFlightAttempt ?? delivery.attemptCount + 1;
-  const message: OutgoingMessage = {
+  const message: Starting["message"] = {
     tenantId: delivery.tenantId,
     contactId: contact.id,
     deliveryId: delivery.id,
@@ -68,7 +76,6 @@ export function checkBeforeSend(contact: ContactContext, row: ClaimedRow, now: D
     stage: row.stage,
     attempt,
     recipient: recipient!,
-    ...fallbackContent(row.stage, delivery.channel, contact.name),
   };
   return {
     delivery: {
@@ -78,6 +85,10 @@ export function checkBeforeSend(contact: ContactContext, row: ClaimedRow, now: D
       firstAttemptAt: delivery.firstAttemptAt ?? now,
     },
     events: [],
-    started: { message, idempotencyKey: `delivery:${delivery.id}:attempt:${attempt}` },
+    started: {
+      message,
+      idempotencyKey: `delivery:${delivery.id}:attempt:${attempt}`,
+      content: delivery.content,
+    },
   };
 }

@@ -54,7 +54,7 @@ export type Recorded = {
  */
 export function recordOutcome(
   contact: ContactContext,
-  started: Started,
+  started: { message: Pick<Started["message"], "deliveryId" | "channel" | "attempt" | "stage"> },
   outcome: ProviderOutcome,
   now: Date,
 ): Recorded {

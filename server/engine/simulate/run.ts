@@ -2,7 +2,15 @@ import { asc, eq } from "drizzle-orm";
 import { insertInChunks } from "@/db/bulk";
 import { openDatabase, type Db, type DbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { attempts, contacts, deliveries, reminders, tenantSettings, tenants } from "@/db/schema";
+import {
+  attempts,
+  contacts,
+  deliveries,
+  pushSubscriptions,
+  reminders,
+  tenantSettings,
+  tenants,
+} from "@/db/schema";
 import { presetFor } from "@/server/settings/presets";
 import { tenantSettingsSchema, type TenantSettings } from "@/server/settings/schema";
 import type { ChannelProvider } from "../channels/provider";
@@ -103,10 +111,22 @@ async function loadScenario(db: Db, scenario: Scenario): Promise<Map<string, str
     tags: c.tags,
     email: `${c.id}@simulation.example`,
     phone: "+10000000000",
+    zaloUserId: `zalo-${c.id}`,
     // The engine first sees every contact at `start`.
     nextCheckAt: start,
   }));
   await insertInChunks(db, contacts, rows);
+  await insertInChunks(
+    db,
+    pushSubscriptions,
+    rows.map((r) => ({
+      tenantId: r.tenantId,
+      contactId: r.id,
+      endpoint: `https://push.simulation.example/${r.id}`,
+      p256dh: "simulated",
+      auth: "simulated",
+    })),
+  );
   return new Map(rows.map((r) => [r.externalId, r.id]));
 }
 

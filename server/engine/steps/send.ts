@@ -8,6 +8,8 @@ import { loadContacts } from "../contact-context";
 import { logEvents } from "../ledger/events";
 import { writeOutcomes } from "../ledger/finish-attempts";
 import { nextChecks } from "../planning/next-check";
+import { appLinks } from "@/server/links/message-links";
+import { attachContent } from "../sending/attach-content";
 import { checkBeforeSend, type Started } from "../sending/check";
 import { providerOutcome, recordOutcome } from "../sending/outcome";
 import { stepTime, type StepTime } from "../step-time";
@@ -88,18 +90,13 @@ async function startAttempts(db: Db, deliveryIds: string[], at: StepTime): Promi
       .where(and(anyOf(deliveries.id, deliveryIds), eq(deliveries.status, "sending")))
       .for("update", { of: deliveries });
     // Rows no longer `sending` were canceled, superseded or finished meanwhile.
-    const checks = rows.flatMap(({ delivery, stage, closedAt }) => {
+    const checked = rows.flatMap(({ delivery, stage, closedAt }) => {
       const contact = contactOf.get(delivery.contactId);
-      return contact
-        ? [
-            checkBeforeSend(
-              contact,
-              { delivery, stage, cycleClosed: closedAt !== null },
-              at(contact.id),
-            ),
-          ]
-        : [];
+      if (!contact) return [];
+      const row = { delivery, stage, cycleClosed: closedAt !== null };
+      return [{ check: checkBeforeSend(contact, row, at(contact.id)), before: delivery, contact }];
     });
+    const checks = await attachContent(tx, checked, at, appLinks());
     await updateInChunks(
       tx,
       deliveries,
@@ -112,6 +109,8 @@ async function startAttempts(db: Db, deliveryIds: string[], at: StepTime): Promi
         inFlightAttempt: d.inFlightAttempt,
         attemptCount: d.attemptCount,
         firstAttemptAt: d.firstAttemptAt,
+        content: d.content,
+        variant: d.variant,
       })),
     );
     const started = checks.flatMap((c) => (c.started ? [c.started] : []));

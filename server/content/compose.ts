@@ -1,0 +1,219 @@
+import { and, desc, isNotNull, sql } from "drizzle-orm";
+import { anyOf } from "@/db/bulk";
+import type { Db } from "@/db/client";
+import { deliveries } from "@/db/schema";
+import type { Channel } from "@/db/schema/enums";
+import type { ContactContext } from "@/server/engine/contact-context";
+import type { MessageLinks } from "@/server/links/message-links";
+import {
+  loadApprovedVariants,
+  variantKey,
+  type ApprovedVariant,
+} from "@/server/templates/approved";
+import { FALLBACK_CTA, fallbackVariant } from "./fallback";
+import { checkGuards, type GuardFailure } from "./guards";
+import { loadCatalog, loadPins } from "./load-catalog";
+import type { StoredContent } from "./message";
+import { pickVariant, seededRandom } from "./pick-variant";
+import { loadRecaps } from "./recap";
+import { recommend, recommends, type Catalog, type Exercise } from "./recommend";
+import { renderVariant } from "./render";
+
+export type ComposeItem = {
+  contact: ContactContext;
+  deliveryId: string;
+  reminderId: string;
+  stage: string;
+  channel: Channel;
+  now: Date;
+};
+
+export type Composed =
+  { ok: true; content: StoredContent; reason: string } | { ok: false; failure: GuardFailure };
+
+/**
+ * The message of each delivery's first attempt (SPEC §1.6): an approved variant picked at random
+ * (preferring a CTA kind the contact did not just see) or the built-in fallback, filled with the
+ * contact's recap, recommendations, offer and signed links, then checked by the compliance guards.
+ */
+export async function composeMessages(
+  db: Db,
+  items: ComposeItem[],
+  links: MessageLinks,
+): Promise<Map<string, Composed>> {
+  const composed = new Map<string, Composed>();
+  if (items.length === 0) return composed;
+  const tenantIds = [...new Set(items.map((i) => i.contact.tenantId))];
+  const [approved, previousCta] = await Promise.all([
+    loadApprovedVariants(db, tenantIds),
+    previousCtaKinds(db, items),
+  ]);
+  const chosen = items.map((item) => {
+    const candidates = approved.get(variantKey(item.contact.tenantId, item.stage, item.channel));
+    const random = seededRandom(item.deliveryId);
+    return pickVariant(candidates ?? [], previousCta.get(item.contact.id) ?? null, random);
+  });
+  const extras = await loadExtras(db, items, chosen);
+  for (const [i, item] of items.entries()) {
+    composed.set(item.deliveryId, await composeOne(item, chosen[i]!, extras, links));
+  }
+  return composed;
+}
+
+async function composeOne(
+  item: ComposeItem,
+  variant: ApprovedVariant | null,
+  extras: Extras,
+  links: MessageLinks,
+): Promise<Composed> {
+  const { contact, now } = item;
+  const { settings, tenantId } = contact;
+  const picks = extras.recommendations(item, variant);
+  const targets = [
+    settings.offer?.bookingUrl ?? settings.appUrl,
+    ...picks.map(
+      (p) =>
+        `${settings.appUrl.replace(/\/$/, "")}/exercises/${encodeURIComponent(p.exercise.externalId)}`,
+    ),
+  ];
+  const tracked = await Promise.all(
+    targets.map((_, l) => links.tracked(tenantId, item.deliveryId, l, now)),
+  );
+  const unsubscribe = await links.unsubscribe(tenantId, contact.id, now);
+  const message = await renderVariant(
+    variant?.content ?? fallbackVariant(item.stage, item.channel),
+    {
+      contactName: contact.name,
+      sender: contact.tenant.sender,
+      offer: settings.offer,
+      links: {
+        cta: tracked[0]!,
+        booking: settings.offer ? tracked[0]! : null,
+        preferences: await links.preferences(tenantId, contact.id, now),
+        unsubscribe,
+        exercises: picks.map((p, i) => ({ title: p.exercise.title, url: tracked[i + 1]! })),
+      },
+      recap: item.stage === "streak_lost" ? (extras.recaps.get(contact.id) ?? null) : null,
+    },
+  );
+  const failure = checkGuards(message, contact.tenant.sender, unsubscribe);
+  if (failure) return { ok: false, failure };
+  const content: StoredContent = {
+    message,
+    revisionId: variant?.revisionId ?? null,
+    variant: variant?.name ?? "fallback",
+    ctaKind: variant?.ctaKind ?? FALLBACK_CTA,
+    links: targets,
+    recommendations: picks.map((p) => ({
+      exerciseId: p.exercise.id,
+      title: p.exercise.title,
+      rule: p.rule,
+    })),
+  };
+  return { ok: true, content, reason: describeChoice(item, variant, content) };
+}
+
+function describeChoice(
+  item: ComposeItem,
+  variant: ApprovedVariant | null,
+  content: StoredContent,
+) {
+  const which = variant
+    ? `Variant ${variant.name} (CTA ${variant.ctaKind}) of ${item.stage} × ${item.channel}.`
+    : `No approved variant for ${item.stage} × ${item.channel}: the built-in fallback was used.`;
+  const recs = content.recommendations.map((r) => `${r.title} (${r.rule.replaceAll("_", " ")})`);
+  return recs.length ? `${which} Recommended: ${recs.join(", ")}.` : which;
+}
+
+/** The CTA kind of each contact's latest earlier reminder that was attempted. */
+async function previousCtaKinds(db: Db, items: ComposeItem[]): Promise<Map<string, string>> {
+  const rows = await db
+    .selectDistinctOn([deliveries.contactId], {
+      contactId: deliveries.contactId,
+      ctaKind: sql<string>`${deliveries.content}->>'ctaKind'`,
+    })
+    .from(deliveries)
+    .where(
+      and(
+        anyOf(deliveries.contactId, [...new Set(items.map((i) => i.contact.id))]),
+        isNotNull(deliveries.content),
+        sql`not (${deliveries.reminderId} = any(${anyReminder(items)}))`,
+      ),
+    )
+    .orderBy(deliveries.contactId, desc(deliveries.firstAttemptAt));
+  return new Map(rows.map((r) => [r.contactId, r.ctaKind]));
+}
+
+const anyReminder = (items: ComposeItem[]) =>
+  sql`array(select json_array_elements_text(${JSON.stringify([...new Set(items.map((i) => i.reminderId))])}::json)::uuid)`;
+
+type Extras = {
+  recaps: Map<string, string>;
+  recommendations: (
+    item: ComposeItem,
+    variant: ApprovedVariant | null,
+  ) => { exercise: Exercise; rule: ReturnType<typeof recommend>[number]["rule"] }[];
+};
+
+/** Recaps and recommendation candidates for the items that use them, a few queries per tenant. */
+async function loadExtras(
+  db: Db,
+  items: ComposeItem[],
+  chosen: (ApprovedVariant | null)[],
+): Promise<Extras> {
+  const recapped = items.filter((i) => i.stage === "streak_lost").map((i) => i.contact);
+  const recommending = items.filter(
+    (i) => i.contact.tenant.kind === "self_study" && recommends(i.stage),
+  );
+  const catalogs = new Map<string, Catalog>();
+  const [recapLists, pins] = await Promise.all([
+    Promise.all(byTenant(recapped).map((list) => loadRecaps(db, list))),
+    loadPins(
+      db,
+      chosen.flatMap((v) => (v ? [v.templateId] : [])),
+    ),
+    ...byTenant(recommending.map((i) => i.contact)).map(async (list) => {
+      const earliest = Math.min(...recommending.map((i) => i.now.getTime()));
+      const window = list[0]!.settings.freshWindowDays * 86_400_000;
+      catalogs.set(
+        list[0]!.tenantId,
+        await loadCatalog(db, list[0]!.tenantId, {
+          programs: distinct(list.map((c) => c.program)),
+          skills: distinct(list.map((c) => c.lastSkill)),
+          freshSince: new Date(earliest - window),
+        }),
+      );
+    }),
+  ]);
+  return {
+    recaps: new Map(recapLists.flatMap((m) => [...m])),
+    recommendations(item, variant) {
+      const catalog = catalogs.get(item.contact.tenantId);
+      if (!catalog || item.contact.tenant.kind !== "self_study" || !recommends(item.stage))
+        return [];
+      const freshSince = item.now.getTime() - item.contact.settings.freshWindowDays * 86_400_000;
+      // Nothing published after the contact's instant, and "fresh" measured from it.
+      const published = (e: Exercise) => e.publishedAt <= item.now;
+      const fresh = (e: Exercise) => published(e) && e.publishedAt.getTime() > freshSince;
+      return recommend(item.contact, (variant && pins.get(variant.templateId)) || [], {
+        freshByProgram: mapValues(catalog.freshByProgram, (l) => l.filter(fresh)),
+        trendingBySkill: mapValues(catalog.trendingBySkill, (l) => l.filter(published)),
+        global: catalog.global.filter(published),
+      });
+    },
+  };
+}
+
+function byTenant<T extends { tenantId: string }>(list: T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const c of list) groups.set(c.tenantId, [...(groups.get(c.tenantId) ?? []), c]);
+  return [...groups.values()];
+}
+
+const distinct = (values: (string | null)[]) => [
+  ...new Set(values.filter((v): v is string => !!v)),
+];
+
+function mapValues<K, V>(map: Map<K, V>, f: (v: V) => V): Map<K, V> {
+  return new Map([...map].map(([k, v]) => [k, f(v)]));
+}

@@ -1,0 +1,88 @@
+import { and, asc, desc, eq, gt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { anyOf } from "@/db/bulk";
+import type { Db } from "@/db/client";
+import { exercises, templatePins } from "@/db/schema";
+import { RECOMMENDATIONS, type Catalog, type Exercise } from "./recommend";
+
+const columns = {
+  id: exercises.id,
+  externalId: exercises.externalId,
+  title: exercises.title,
+  program: exercises.program,
+  skill: exercises.skill,
+  publishedAt: exercises.publishedAt,
+  popularity: exercises.popularity,
+};
+// Enough per group that pinned picks appearing again still leave a full list.
+const PER_GROUP = RECOMMENDATIONS * 2;
+
+/** The recommendation candidates of a tenant for contacts in these programs and skills. */
+export async function loadCatalog(
+  db: Db,
+  tenantId: string,
+  wanted: { programs: string[]; skills: string[]; freshSince: Date },
+): Promise<Catalog> {
+  const ranked = (partition: SQLWrapper, order: SQL[]) =>
+    sql<number>`row_number() over (partition by ${partition} order by ${sql.join(order, sql`, `)})`;
+  const [fresh, trending, global] = await Promise.all([
+    wanted.programs.length
+      ? db
+          .select({
+            ...columns,
+            rank: ranked(exercises.program, [desc(exercises.publishedAt), asc(exercises.id)]),
+          })
+          .from(exercises)
+          .where(
+            and(
+              eq(exercises.tenantId, tenantId),
+              anyOf(exercises.program, wanted.programs),
+              gt(exercises.publishedAt, wanted.freshSince),
+            ),
+          )
+      : [],
+    wanted.skills.length
+      ? db
+          .select({
+            ...columns,
+            rank: ranked(exercises.skill, [desc(exercises.popularity), asc(exercises.id)]),
+          })
+          .from(exercises)
+          .where(and(eq(exercises.tenantId, tenantId), anyOf(exercises.skill, wanted.skills)))
+      : [],
+    db
+      .select(columns)
+      .from(exercises)
+      .where(eq(exercises.tenantId, tenantId))
+      .orderBy(desc(exercises.popularity), asc(exercises.id))
+      .limit(PER_GROUP),
+  ]);
+  return {
+    freshByProgram: groupTop(fresh, (e) => e.program),
+    trendingBySkill: groupTop(trending, (e) => e.skill),
+    global,
+  };
+}
+
+function groupTop(rows: (Exercise & { rank: number })[], key: (e: Exercise) => string) {
+  const groups = new Map<string, Exercise[]>();
+  for (const { rank, ...e } of [...rows].sort((a, b) => Number(a.rank) - Number(b.rank))) {
+    if (Number(rank) > PER_GROUP) continue;
+    groups.set(key(e), [...(groups.get(key(e)) ?? []), e]);
+  }
+  return groups;
+}
+
+/** The exercises pinned to each template, in their pinned order. */
+export async function loadPins(db: Db, templateIds: string[]): Promise<Map<string, Exercise[]>> {
+  const pins = new Map<string, Exercise[]>();
+  if (templateIds.length === 0) return pins;
+  const rows = await db
+    .select({ templateId: templatePins.templateId, ...columns })
+    .from(templatePins)
+    .innerJoin(exercises, eq(exercises.id, templatePins.exerciseId))
+    .where(anyOf(templatePins.templateId, templateIds))
+    .orderBy(asc(templatePins.position));
+  for (const { templateId, ...e } of rows)
+    pins.set(templateId, [...(pins.get(templateId) ?? []), e]);
+  return pins;
+}

@@ -1,0 +1,110 @@
+import { toPlainText } from "@react-email/render";
+import type { z } from "zod";
+import type { offerSchema } from "@/server/settings/schema";
+import { emailHtml } from "./email-layout";
+import type { MessageContent } from "./message";
+import { fill, type Placeholder } from "./placeholders";
+import { escapeHtml, sanitizeEmailHtml } from "./sanitize";
+import { smsSegments, withOptOutLine } from "./sms";
+import type { VariantContent } from "./variant-content";
+
+export type RenderContext = {
+  contactName: string;
+  sender: { name: string; email: string; postalAddress: string };
+  offer: z.infer<typeof offerSchema> | null;
+  /** Tracked URLs: every link in a message goes through a signed token route. */
+  links: {
+    cta: string;
+    booking: string | null;
+    preferences: string;
+    unsubscribe: string;
+    exercises: { title: string; url: string }[];
+  };
+  recap: string | null;
+};
+
+type Values = Partial<Record<Placeholder, string>>;
+
+/** The values of the placeholders as plain text. */
+function textValues(ctx: RenderContext): Values {
+  const { offer, links } = ctx;
+  const expiry = offer?.expiresAt ? ` (until ${offer.expiresAt})` : "";
+  return {
+    first_name: ctx.contactName.trim().split(/\s+/)[0] || "there",
+    business_name: ctx.sender.name,
+    cta_link: links.cta,
+    booking_link: links.booking ?? links.cta,
+    offer: offer ? `${offer.title}: use code ${offer.code}${expiry}.` : "",
+    offer_title: offer?.title ?? "",
+    offer_code: offer?.code ?? "",
+    offer_expiry: offer?.expiresAt ?? "",
+    recap: ctx.recap ?? "",
+    exercises: links.exercises.map((e) => `${e.title}: ${e.url}`).join("\n"),
+    preferences_link: links.preferences,
+    unsubscribe_link: links.unsubscribe,
+  };
+}
+
+/** The same values for an HTML body: text escaped, the exercise list as links. */
+function htmlValues(ctx: RenderContext): Values {
+  const values = Object.fromEntries(
+    Object.entries(textValues(ctx)).map(([k, v]) => [k, escapeHtml(v)]),
+  ) as Values;
+  const items = ctx.links.exercises.map(
+    (e) => `<li><a href="${escapeHtml(e.url)}">${escapeHtml(e.title)}</a></li>`,
+  );
+  return { ...values, exercises: items.length ? `<ul>${items.join("")}</ul>` : "" };
+}
+
+/** Renders a variant for one contact in its channel's shape (SPEC §1.6). */
+export async function renderVariant(
+  variant: VariantContent,
+  ctx: RenderContext,
+): Promise<MessageContent> {
+  const text = textValues(ctx);
+  switch (variant.channel) {
+    case "email": {
+      const body = fill(sanitizeEmailHtml(variant.html), htmlValues(ctx));
+      const subject = fill(variant.subject, text).replace(/\s+/g, " ").trim();
+      const html = await emailHtml({
+        PREVIEW: escapeHtml(subject),
+        BODY: body,
+        SENDER: escapeHtml(ctx.sender.name),
+        ADDRESS: escapeHtml(ctx.sender.postalAddress),
+        UNSUBSCRIBE: escapeHtml(ctx.links.unsubscribe),
+        PREFERENCES: escapeHtml(ctx.links.preferences),
+      });
+      const main = variant.text.trim() ? fill(variant.text, text) : toPlainText(body);
+      const footer = `${ctx.sender.name} · ${ctx.sender.postalAddress}\nUnsubscribe: ${ctx.links.unsubscribe}\nPreferences: ${ctx.links.preferences}`;
+      return {
+        channel: "email",
+        from: `${ctx.sender.name} <${ctx.sender.email}>`,
+        replyTo: null,
+        subject,
+        html,
+        text: `${main.trim()}\n\n--\n${footer}`,
+        headers: {
+          "List-Unsubscribe": `<${ctx.links.unsubscribe}>`,
+          "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+      };
+    }
+    case "sms": {
+      const body = withOptOutLine(squeeze(fill(variant.text, text)));
+      return { channel: "sms", text: body, segments: smsSegments(body).segments };
+    }
+    case "web_push":
+      return {
+        channel: "web_push",
+        title: squeeze(fill(variant.title, text)),
+        body: squeeze(fill(variant.body, text)),
+        icon: variant.icon,
+        url: ctx.links.cta,
+      };
+    case "zalo":
+      return { channel: "zalo", text: fill(variant.text, text).trim(), url: ctx.links.cta };
+  }
+}
+
+/** One line: empty placeholders must not leave double spaces in a short message. */
+const squeeze = (s: string) => s.replace(/[ \t]+/g, " ").trim();

@@ -1,0 +1,121 @@
+import { createHash } from "node:crypto";
+import webpush from "web-push";
+import { z } from "zod";
+import {
+  bodyText,
+  DEFAULT_TIMEOUT_MS,
+  httpFailure,
+  permanent,
+  providerFailure,
+  providerFetch,
+} from "./http-failure";
+import type { ChannelProvider, OutgoingMessage } from "./provider";
+
+const PROVIDER = "web-push";
+
+export type VapidDetails = { publicKey: string; privateKey: string; subject: string };
+
+export type WebPushOptions = {
+  vapid: VapidDetails;
+  /** How long the push service keeps an undelivered message: a stale reminder is worse than none. */
+  ttlSeconds?: number;
+  timeoutMs?: number;
+  /** Allow `http:` endpoints (tests, a local push service); browsers only hand out `https:` ones. */
+  allowInsecureEndpoints?: boolean;
+};
+
+/** base64url of exactly `bytes` bytes (`min` and up when `exact` is false). */
+const key = (bytes: number, exact: boolean) =>
+  z.string().refine((value) => {
+    const length = Buffer.from(value, "base64url").length;
+    return exact ? length === bytes : length >= bytes;
+  });
+
+// RFC 8291: an uncompressed P-256 public key and an authentication secret of at least 16 bytes.
+const subscriptionSchema = z.object({
+  endpoint: z.url({ protocol: /^https?$/ }),
+  keys: z.object({ p256dh: key(65, true), auth: key(16, false) }),
+});
+type Subscription = z.infer<typeof subscriptionSchema>;
+
+/**
+ * Web push with VAPID. The `web-push` library encrypts and signs; the request itself goes through
+ * `fetch` so one deadline covers the whole exchange, like the other adapters.
+ */
+export function webPushProvider(options: WebPushOptions): ChannelProvider {
+  assertVapid(options.vapid);
+  const ttl = options.ttlSeconds ?? 24 * 60 * 60;
+  return {
+    async send(message, { idempotencyKey }) {
+      const subscription = subscriptionOf(message.recipient, options.allowInsecureEndpoints);
+      const details = webpush.generateRequestDetails(subscription, payload(message), {
+        vapidDetails: options.vapid,
+        TTL: ttl,
+        topic: topicOf(message.deliveryId),
+      });
+      const body = new Uint8Array(details.body);
+      const init = { method: details.method, headers: headersOf(details.headers), body };
+      const response = await providerFetch(
+        PROVIDER,
+        details.endpoint,
+        init,
+        options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      );
+      if (!response.ok) throw failure(response.status, response.headers, response.body);
+      // RFC 8030: the push service names the message it created in `Location`.
+      return { providerMessageId: response.headers.get("location") ?? idempotencyKey };
+    },
+  };
+}
+
+/** Bad keys would otherwise surface at every send, looking like bad subscriptions. */
+function assertVapid({ subject, publicKey, privateKey }: VapidDetails): void {
+  webpush.getVapidHeaders("https://push.invalid", subject, publicKey, privateKey, "aes128gcm");
+}
+
+function subscriptionOf(recipient: string, allowInsecure = false): Subscription {
+  const parsed = subscriptionSchema.safeParse(parseJson(recipient));
+  if (parsed.success && (allowInsecure || parsed.data.endpoint.startsWith("https:"))) {
+    return parsed.data;
+  }
+  throw providerFailure(PROVIDER, permanent("invalid_recipient"), "not a usable push subscription");
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function payload(message: OutgoingMessage): string {
+  const content = message.content;
+  if (content.channel !== "web_push") throw new Error(`web-push cannot send ${content.channel}`);
+  const { title, body, icon, url } = content;
+  return JSON.stringify({ title, body, icon, url, deliveryId: message.deliveryId });
+}
+
+/**
+ * Push services take no idempotency key; a shared Topic makes a later attempt of the same delivery
+ * replace a copy still undelivered instead of showing twice. Topics are at most 32 base64url chars.
+ */
+function topicOf(deliveryId: string): string {
+  return createHash("sha256").update(deliveryId).digest("base64url").slice(0, 32);
+}
+
+/** fetch takes string headers and computes Content-Length itself. */
+function headersOf(headers: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers)
+      .filter(([name]) => name.toLowerCase() !== "content-length")
+      .map(([name, value]) => [name, String(value)]),
+  );
+}
+
+function failure(status: number, headers: Headers, body: unknown) {
+  // The browser dropped the subscription: it will never accept a message again.
+  const gone = status === 404 || status === 410 ? permanent("subscription_gone") : undefined;
+  const refusal = { status, detail: bodyText(body), retryAfter: headers.get("retry-after") };
+  return httpFailure(PROVIDER, refusal, gone);
+}
