@@ -139,7 +139,11 @@ export const attempts = pgTable(
     errorClass: text(),
     response: jsonb().$type<Record<string, unknown>>(),
   },
-  (t) => [unique("attempts_delivery_number_unique").on(t.deliveryId, t.number)],
+  (t) => [
+    unique("attempts_delivery_number_unique").on(t.deliveryId, t.number),
+    // Provider webhooks find the attempt by the provider's message id.
+    index("attempts_provider_message_idx").on(sql`(${t.response}->>'providerMessageId')`),
+  ],
 );
 
 /** The append-only log of every decision, with its reason (SPEC §1.7). */

@@ -63,6 +63,8 @@ export function generateContact(
     program: selfStudy ? faker.helpers.arrayElement(programs) : null,
     lastSkill: selfStudy ? faker.helpers.arrayElement(skills) : null,
     channels: selfStudy ? learnerChannels(faker) : customerChannels(faker),
+    // Learners follow the school's Zalo Official Account; the id is the OA's user id.
+    zaloUserId: selfStudy ? `${8_400_000_000 + index}` : null,
   };
 }
 

@@ -6,6 +6,9 @@ import {
   contacts,
   exercises,
   memberships,
+  pushSubscriptions,
+  templateRevisions,
+  templates,
   tenantSettings,
   tenants,
   users,
@@ -21,6 +24,7 @@ import {
   type DemoTenant,
 } from "./demo-tenants";
 import { generateExercises } from "./exercises";
+import { demoTemplateRows, demoVariants } from "./templates";
 import { seededFaker } from "./random";
 
 export type SeedReport = { tenant: string; created: boolean; contacts: number; activities: number };
@@ -48,6 +52,7 @@ async function seedTenant(db: Db, demo: DemoTenant, now: Date): Promise<SeedRepo
     await ensureDemoUsers(tx, demo, tenantId);
     if (existing) return { tenant: demo.slug, created: false, contacts: 0, activities: 0 };
     const data = await insertTenantData(tx, demo, tenantId, now);
+    await insertTemplates(tx, demo, tenantId, now);
     return { tenant: demo.slug, created: true, ...data };
   });
 }
@@ -110,5 +115,44 @@ async function insertTenantData(db: Db, demo: DemoTenant, tenantId: string, now:
   }
   await insertInChunks(db, contacts, contactRows);
   await insertInChunks(db, activityEvents, activityRows);
+  // Browsers that granted notifications; the Outbox captures them until VAPID keys are set.
+  await insertInChunks(
+    db,
+    pushSubscriptions,
+    contactRows
+      .filter((c) => c.channels?.web_push)
+      .map((c) => ({
+        tenantId,
+        contactId: c.id,
+        endpoint: `https://push.demo.example/${c.externalId}`,
+        p256dh: "demo",
+        auth: "demo",
+      })),
+  );
   return { contacts: contactRows.length, activities: activityRows.length };
+}
+
+async function insertTemplates(db: Db, demo: DemoTenant, tenantId: string, now: Date) {
+  const settings = presetFor(demo.kind);
+  const stages = settings.cadence.stages.map((s) => s.key);
+  if (settings.cadence.recurringEveryDays) stages.push("recurring");
+  const [owner, marketer] = await Promise.all(
+    (["owner", "marketer"] as const).map(async (role) => {
+      const [user] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, demoUserEmail(demo, role)));
+      return user!.id;
+    }),
+  );
+  const faker = seededFaker(demo.kind);
+  const rows = demoTemplateRows(
+    tenantId,
+    demoVariants(demo.kind, stages, settings.channels),
+    { owner: owner!, marketer: marketer! },
+    now,
+    () => faker.string.uuid(),
+  );
+  await insertInChunks(db, templates, rows.templates);
+  await insertInChunks(db, templateRevisions, rows.revisions);
 }

@@ -3,6 +3,7 @@ import { contactsRouter } from "./routers/contacts";
 import { meRouter } from "./routers/me";
 import { outboxRouter } from "./routers/outbox";
 import { settingsRouter } from "./routers/settings";
+import { templatesRouter } from "./routers/templates";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -11,6 +12,7 @@ export const appRouter = router({
   settings: settingsRouter,
   apiKeys: apiKeysRouter,
   outbox: outboxRouter,
+  templates: templatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,9 @@ export const permissions = {
   "settings.write": ["owner"],
   "apiKeys.manage": ["owner"],
   "outbox.read": ["owner", "marketer"],
+  "templates.read": ["owner", "marketer"],
+  "templates.write": ["marketer"],
+  "templates.review": ["marketer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

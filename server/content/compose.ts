@@ -13,7 +13,7 @@ import {
 import { FALLBACK_CTA, fallbackVariant } from "./fallback";
 import { checkGuards, type GuardFailure } from "./guards";
 import { loadCatalog, loadPins } from "./load-catalog";
-import type { StoredContent } from "./message";
+import type { MessageContent, StoredContent } from "./message";
 import { pickVariant, seededRandom } from "./pick-variant";
 import { loadRecaps } from "./recap";
 import { recommend, recommends, type Catalog, type Exercise } from "./recommend";
@@ -29,7 +29,8 @@ export type ComposeItem = {
 };
 
 export type Composed =
-  { ok: true; content: StoredContent; reason: string } | { ok: false; failure: GuardFailure };
+  | { ok: true; content: StoredContent; reason: string }
+  | { ok: false; failure: GuardFailure; message: MessageContent };
 
 /**
  * The message of each delivery's first attempt (SPEC §1.6): an approved variant picked at random
@@ -55,19 +56,37 @@ export async function composeMessages(
   });
   const extras = await loadExtras(db, items, chosen);
   for (const [i, item] of items.entries()) {
-    composed.set(item.deliveryId, await composeOne(item, chosen[i]!, extras, links));
+    const itemLinks = signedLinks(links, item);
+    composed.set(item.deliveryId, await composeOne(item, chosen[i]!, extras, itemLinks));
   }
   return composed;
 }
 
-async function composeOne(
+/** How one message's links are made: signed token routes for sends, plain targets for previews. */
+export type ItemLinks = {
+  tracked: (link: number, target: string) => Promise<string>;
+  preferences: () => Promise<string>;
+  unsubscribe: () => Promise<string>;
+};
+
+function signedLinks(links: MessageLinks, item: ComposeItem): ItemLinks {
+  const { tenantId, id } = item.contact;
+  return {
+    tracked: (link) => links.tracked(tenantId, item.deliveryId, link, item.now),
+    preferences: () => links.preferences(tenantId, id, item.now),
+    unsubscribe: () => links.unsubscribe(tenantId, id, item.now),
+  };
+}
+
+/** One message: rendered, guarded, and described for the ledger (see `composeMessages`). */
+export async function composeOne(
   item: ComposeItem,
   variant: ApprovedVariant | null,
   extras: Extras,
-  links: MessageLinks,
+  links: ItemLinks,
 ): Promise<Composed> {
-  const { contact, now } = item;
-  const { settings, tenantId } = contact;
+  const { contact } = item;
+  const { settings } = contact;
   const picks = extras.recommendations(item, variant);
   const targets = [
     settings.offer?.bookingUrl ?? settings.appUrl,
@@ -76,10 +95,8 @@ async function composeOne(
         `${settings.appUrl.replace(/\/$/, "")}/exercises/${encodeURIComponent(p.exercise.externalId)}`,
     ),
   ];
-  const tracked = await Promise.all(
-    targets.map((_, l) => links.tracked(tenantId, item.deliveryId, l, now)),
-  );
-  const unsubscribe = await links.unsubscribe(tenantId, contact.id, now);
+  const tracked = await Promise.all(targets.map((target, l) => links.tracked(l, target)));
+  const unsubscribe = await links.unsubscribe();
   const message = await renderVariant(
     variant?.content ?? fallbackVariant(item.stage, item.channel),
     {
@@ -89,7 +106,7 @@ async function composeOne(
       links: {
         cta: tracked[0]!,
         booking: settings.offer ? tracked[0]! : null,
-        preferences: await links.preferences(tenantId, contact.id, now),
+        preferences: await links.preferences(),
         unsubscribe,
         exercises: picks.map((p, i) => ({ title: p.exercise.title, url: tracked[i + 1]! })),
       },
@@ -97,7 +114,7 @@ async function composeOne(
     },
   );
   const failure = checkGuards(message, contact.tenant.sender, unsubscribe);
-  if (failure) return { ok: false, failure };
+  if (failure) return { ok: false, failure, message };
   const content: StoredContent = {
     message,
     revisionId: variant?.revisionId ?? null,
@@ -147,7 +164,7 @@ async function previousCtaKinds(db: Db, items: ComposeItem[]): Promise<Map<strin
 const anyReminder = (items: ComposeItem[]) =>
   sql`array(select json_array_elements_text(${JSON.stringify([...new Set(items.map((i) => i.reminderId))])}::json)::uuid)`;
 
-type Extras = {
+export type Extras = {
   recaps: Map<string, string>;
   recommendations: (
     item: ComposeItem,
@@ -156,7 +173,7 @@ type Extras = {
 };
 
 /** Recaps and recommendation candidates for the items that use them, a few queries per tenant. */
-async function loadExtras(
+export async function loadExtras(
   db: Db,
   items: ComposeItem[],
   chosen: (ApprovedVariant | null)[],

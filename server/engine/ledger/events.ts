@@ -12,6 +12,8 @@ export type EngineEventType =
   | "skipped"
   | "attempt_started"
   | "content_chosen"
+  | "channel_changed"
+  | "provider_status"
   | "guard_failed"
   | "attempt_failed"
   | "retry_scheduled"

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { anyOf } from "@/db/bulk";
 import { contacts, deliveries } from "@/db/schema";
+import { setChannelState } from "@/server/preferences/channel-state";
 import { recordActivities } from "../steps/record-activity";
 import { recordClicks } from "../steps/record-click";
 import type { Scenario } from "./scenario";
@@ -72,14 +73,15 @@ async function applyContactChange(db: Db, { contactId, event }: ContactEvent): P
   switch (event.type) {
     case "subscribe":
     case "unsubscribe": {
-      const state = event.type === "subscribe" ? "subscribed" : "unsubscribed";
-      await db
-        .update(contacts)
-        .set({
-          channels: sql`${contacts.channels} || ${JSON.stringify({ [event.channel]: state })}::jsonb`,
-          nextCheckAt: at,
-        })
-        .where(contact);
+      const [row] = await db.select({ tenantId: contacts.tenantId }).from(contacts).where(contact);
+      await setChannelState(db, {
+        tenantId: row!.tenantId,
+        contactId,
+        channel: event.channel,
+        state: event.type === "subscribe" ? "subscribed" : "unsubscribed",
+        source: "the scenario",
+        now: at,
+      });
       return;
     }
     case "tag":

@@ -1,0 +1,1 @@
+CREATE INDEX "attempts_provider_message_idx" ON "attempts" USING btree (("response"->>'providerMessageId'));

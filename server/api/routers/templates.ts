@@ -1,0 +1,106 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { channel } from "@/db/schema/enums";
+import { previewMessage } from "@/server/content/preview";
+import { variantContent } from "@/server/content/variant-content";
+import { env } from "@/server/env";
+import { getTenantSettings } from "@/server/settings/get";
+import {
+  createVariantInput,
+  pinsInput,
+  reviewInput,
+  saveDraftInput,
+} from "@/server/templates/input";
+import { ReviewRefused } from "@/server/templates/review-rules";
+import {
+  ContentInvalid,
+  createVariant,
+  NotFound,
+  reviewRevision,
+  saveDraft,
+  setPins,
+  templateGrid,
+  variantDetail,
+} from "@/server/templates/workflow";
+import { permissionProcedure, router } from "../trpc";
+
+/** Domain refusals become clear client errors; anything else stays an internal error. */
+async function refusalsAsErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ContentInvalid || error instanceof ReviewRefused)
+      throw new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: error });
+    if (error instanceof NotFound)
+      throw new TRPCError({ code: "NOT_FOUND", message: error.message });
+    throw error;
+  }
+}
+
+const read = permissionProcedure("templates.read");
+const write = permissionProcedure("templates.write");
+const reviewer = permissionProcedure("templates.review");
+
+export const templatesRouter = router({
+  /** The stage × channel grid with each variant's latest and approved revision. */
+  grid: read.query(async ({ ctx }) =>
+    templateGrid(ctx.db, ctx.tenant.id, await getTenantSettings(ctx.db, ctx.tenant)),
+  ),
+  /** A variant with its whole revision history and pinned exercises. */
+  variant: read
+    .input(z.object({ templateId: z.uuid() }))
+    .query(({ ctx, input }) =>
+      refusalsAsErrors(() => variantDetail(ctx.db, ctx.tenant.id, input.templateId)),
+    ),
+  create: write.input(createVariantInput).mutation(async ({ ctx, input }) => {
+    const actor = {
+      tenantId: ctx.tenant.id,
+      userId: ctx.userId,
+      settings: await getTenantSettings(ctx.db, ctx.tenant),
+    };
+    return refusalsAsErrors(() => createVariant(ctx.db, actor, input));
+  }),
+  saveDraft: write.input(saveDraftInput).mutation(async ({ ctx, input }) => {
+    const actor = {
+      tenantId: ctx.tenant.id,
+      userId: ctx.userId,
+      settings: await getTenantSettings(ctx.db, ctx.tenant),
+    };
+    return refusalsAsErrors(() => saveDraft(ctx.db, actor, input));
+  }),
+  /** submit and withdraw are the author's; approve and reject the reviewer's (both marketers). */
+  review: reviewer.input(reviewInput).mutation(async ({ ctx, input }) => {
+    const actor = {
+      tenantId: ctx.tenant.id,
+      userId: ctx.userId,
+      settings: await getTenantSettings(ctx.db, ctx.tenant),
+    };
+    return refusalsAsErrors(() => reviewRevision(ctx.db, actor, input));
+  }),
+  setPins: write
+    .input(pinsInput)
+    .mutation(({ ctx, input }) => refusalsAsErrors(() => setPins(ctx.db, ctx.tenant.id, input))),
+  /** Renders any content for any contact of the workspace, as a send would, without storing it. */
+  preview: read
+    .input(
+      z.object({
+        stage: z.string().min(1),
+        channel: z.enum(channel.enumValues),
+        content: variantContent,
+        ctaKind: z.string().default("start_now"),
+        templateId: z.uuid().nullable().default(null),
+        contactId: z.uuid().nullable().default(null),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const preview = await previewMessage(ctx.db, {
+        ...input,
+        tenantId: ctx.tenant.id,
+        now: new Date(),
+        baseUrl: env.NEXTAUTH_URL,
+      });
+      if (!preview)
+        throw new TRPCError({ code: "NOT_FOUND", message: "No such contact in this workspace." });
+      return preview;
+    }),
+});

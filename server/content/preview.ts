@@ -1,0 +1,68 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { contacts } from "@/db/schema";
+import type { Channel } from "@/db/schema/enums";
+import { loadContact } from "@/server/engine/contact-context";
+import { composeOne, loadExtras, type ComposeItem, type ItemLinks } from "./compose";
+import type { VariantContent } from "./variant-content";
+
+/** A preview's links lead straight to their targets; the footer links are inert. */
+function previewLinks(baseUrl: string): ItemLinks {
+  return {
+    tracked: async (_link, target) => target,
+    preferences: async () => `${baseUrl}/p/preview`,
+    unsubscribe: async () => `${baseUrl}/u/preview`,
+  };
+}
+
+/**
+ * Renders any variant for any contact of the workspace (its first contact by name when none is
+ * given) exactly as a send would: the contact's recap, recommendations and the offer, and the
+ * compliance guards' verdict. Nothing is stored.
+ */
+export async function previewMessage(
+  db: Db,
+  input: {
+    tenantId: string;
+    contactId: string | null;
+    stage: string;
+    channel: Channel;
+    content: VariantContent;
+    ctaKind: string;
+    templateId: string | null;
+    now: Date;
+    baseUrl: string;
+  },
+) {
+  const contactId = input.contactId ?? (await firstContact(db, input.tenantId));
+  const contact = contactId ? await loadContact(db, contactId, false) : null;
+  if (!contact || contact.tenantId !== input.tenantId) return null;
+  const item: ComposeItem = {
+    contact,
+    deliveryId: "preview",
+    reminderId: "preview",
+    stage: input.stage,
+    channel: input.channel,
+    now: input.now,
+  };
+  const variant = {
+    templateId: input.templateId ?? "",
+    revisionId: "preview",
+    name: "preview",
+    ctaKind: input.ctaKind,
+    content: input.content,
+  };
+  const extras = await loadExtras(db, [item], [input.templateId ? variant : null]);
+  const composed = await composeOne(item, variant, extras, previewLinks(input.baseUrl));
+  return { contact: { id: contact.id, name: contact.name }, composed };
+}
+
+async function firstContact(db: Db, tenantId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(eq(contacts.tenantId, tenantId))
+    .orderBy(asc(contacts.name))
+    .limit(1);
+  return row?.id ?? null;
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { channel } from "@/db/schema/enums";
+import { variantContent } from "@/server/content/variant-content";
+
+/** CTA kinds the products use; a workspace may name its own in the same shape. */
+export const ctaKinds = ["start_now", "quick_practice", "explore_new", "book_now", "claim_offer"];
+const ctaKind = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{1,39}$/, "must be lower_snake_case, e.g. explore_new");
+
+export const createVariantInput = z.object({
+  stage: z.string().min(1),
+  channel: z.enum(channel.enumValues),
+  ctaKind,
+  content: variantContent,
+});
+
+export const saveDraftInput = z.object({
+  templateId: z.uuid(),
+  ctaKind,
+  content: variantContent,
+});
+
+export const reviewInput = z.object({
+  revisionId: z.uuid(),
+  action: z.enum(["submit", "withdraw", "approve", "reject"]),
+  comment: z.string().trim().max(1_000).nullable().default(null),
+});
+
+export const pinsInput = z.object({
+  templateId: z.uuid(),
+  exerciseIds: z.array(z.uuid()).max(10),
+});

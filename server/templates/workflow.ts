@@ -1,0 +1,284 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
+import type { Db } from "@/db/client";
+import { exercises, templatePins, templateRevisions, templates, users } from "@/db/schema";
+import { checkPlaceholders, type ContentError } from "@/server/content/placeholders";
+import { sanitizeEmailHtml } from "@/server/content/sanitize";
+import type { VariantContent } from "@/server/content/variant-content";
+import type { TenantSettings } from "@/server/settings/schema";
+import type { createVariantInput, pinsInput, reviewInput, saveDraftInput } from "./input";
+import { editTarget, MAX_VARIANTS, review, ReviewRefused, variantNames } from "./review-rules";
+
+/** A variant refused on save: every problem, by field. */
+export class ContentInvalid extends Error {
+  constructor(readonly errors: ContentError[]) {
+    super(errors.map((e) => `${e.field}: ${e.message}`).join(" "));
+  }
+}
+export class NotFound extends Error {}
+
+type Actor = { tenantId: string; userId: string; settings: TenantSettings };
+
+/** The stages a workspace writes messages for: its cadence, and `recurring` when it has one. */
+export function templateStages(settings: TenantSettings): { key: string; label: string }[] {
+  const stages = settings.cadence.stages.map((s) => ({ key: s.key, label: s.label }));
+  return settings.cadence.recurringEveryDays
+    ? [...stages, { key: "recurring", label: `Every ${settings.cadence.recurringEveryDays} days` }]
+    : stages;
+}
+
+/** Checked and cleaned content: placeholders valid for the stage, email HTML sanitised. */
+function cleaned(content: VariantContent, stage: string): VariantContent {
+  const errors = checkPlaceholders(content, stage);
+  if (errors.length) throw new ContentInvalid(errors);
+  return content.channel === "email"
+    ? { ...content, html: sanitizeEmailHtml(content.html) }
+    : content;
+}
+
+export async function createVariant(
+  db: Db,
+  actor: Actor,
+  input: z.infer<typeof createVariantInput>,
+) {
+  if (!templateStages(actor.settings).some((s) => s.key === input.stage))
+    throw new ContentInvalid([
+      { field: "stage", message: `${input.stage} is not a stage of this workspace.` },
+    ]);
+  if (input.content.channel !== input.channel)
+    throw new ContentInvalid([
+      {
+        field: "content",
+        message: `The content is for ${input.content.channel}, not ${input.channel}.`,
+      },
+    ]);
+  const content = cleaned(input.content, input.stage);
+  return db.transaction(async (tx) => {
+    const existing = await tx
+      .select({ name: templates.name })
+      .from(templates)
+      .where(
+        and(
+          eq(templates.tenantId, actor.tenantId),
+          eq(templates.stage, input.stage),
+          eq(templates.channel, input.channel),
+        ),
+      )
+      .for("update");
+    const name = variantNames.find((n) => !existing.some((e) => e.name === n));
+    if (existing.length >= MAX_VARIANTS || !name)
+      throw new ReviewRefused(
+        `${input.stage} × ${input.channel} already has ${MAX_VARIANTS} variants.`,
+      );
+    const [template] = await tx
+      .insert(templates)
+      .values({ tenantId: actor.tenantId, stage: input.stage, channel: input.channel, name })
+      .returning();
+    const [revision] = await tx
+      .insert(templateRevisions)
+      .values({
+        tenantId: actor.tenantId,
+        templateId: template!.id,
+        number: 1,
+        ctaKind: input.ctaKind,
+        content,
+        authorId: actor.userId,
+      })
+      .returning();
+    return { template: template!, revision: revision! };
+  });
+}
+
+/** Edits a variant: its draft in place, or a new draft revision after an approved or rejected one. */
+export async function saveDraft(db: Db, actor: Actor, input: z.infer<typeof saveDraftInput>) {
+  return db.transaction(async (tx) => {
+    const template = await lockTemplate(tx, actor.tenantId, input.templateId);
+    if (input.content.channel !== template.channel)
+      throw new ContentInvalid([
+        { field: "content", message: `This variant is for ${template.channel}.` },
+      ]);
+    const content = cleaned(input.content, template.stage);
+    const [latest] = await tx
+      .select()
+      .from(templateRevisions)
+      .where(eq(templateRevisions.templateId, template.id))
+      .orderBy(desc(templateRevisions.number))
+      .limit(1);
+    if (latest && editTarget(latest.status) === "in_place") {
+      const [revision] = await tx
+        .update(templateRevisions)
+        .set({ content, ctaKind: input.ctaKind, authorId: actor.userId })
+        .where(eq(templateRevisions.id, latest.id))
+        .returning();
+      return revision!;
+    }
+    const [revision] = await tx
+      .insert(templateRevisions)
+      .values({
+        tenantId: actor.tenantId,
+        templateId: template.id,
+        number: (latest?.number ?? 0) + 1,
+        ctaKind: input.ctaKind,
+        content,
+        authorId: actor.userId,
+      })
+      .returning();
+    return revision!;
+  });
+}
+
+/** Submits, withdraws, approves or rejects a revision; approval puts it in use. */
+export async function reviewRevision(db: Db, actor: Actor, input: z.infer<typeof reviewInput>) {
+  return db.transaction(async (tx) => {
+    const [revision] = await tx
+      .select()
+      .from(templateRevisions)
+      .where(
+        and(
+          eq(templateRevisions.id, input.revisionId),
+          eq(templateRevisions.tenantId, actor.tenantId),
+        ),
+      )
+      .for("update");
+    if (!revision) throw new NotFound("No such revision in this workspace.");
+    const status = review(
+      input.action,
+      revision,
+      { userId: actor.userId, allowSelfApproval: actor.settings.allowSelfApproval },
+      input.comment,
+    );
+    const now = new Date();
+    const reviewed = input.action === "approve" || input.action === "reject";
+    const [updated] = await tx
+      .update(templateRevisions)
+      .set({
+        status,
+        ...(input.action === "submit" && { submittedAt: now }),
+        ...(reviewed && {
+          reviewerId: actor.userId,
+          reviewComment: input.comment,
+          reviewedAt: now,
+        }),
+      })
+      .where(eq(templateRevisions.id, revision.id))
+      .returning();
+    if (input.action === "approve")
+      await tx
+        .update(templates)
+        .set({ approvedRevisionId: revision.id })
+        .where(eq(templates.id, revision.templateId));
+    return updated!;
+  });
+}
+
+export async function setPins(db: Db, tenantId: string, input: z.infer<typeof pinsInput>) {
+  await db.transaction(async (tx) => {
+    await lockTemplate(tx, tenantId, input.templateId);
+    const found = input.exerciseIds.length
+      ? await tx
+          .select({ id: exercises.id })
+          .from(exercises)
+          .where(and(eq(exercises.tenantId, tenantId), inArray(exercises.id, input.exerciseIds)))
+      : [];
+    const missing = input.exerciseIds.filter((id) => !found.some((f) => f.id === id));
+    if (missing.length)
+      throw new NotFound(`No such exercise in this workspace: ${missing.join(", ")}.`);
+    await tx.delete(templatePins).where(eq(templatePins.templateId, input.templateId));
+    if (input.exerciseIds.length)
+      await tx.insert(templatePins).values(
+        input.exerciseIds.map((exerciseId, position) => ({
+          templateId: input.templateId,
+          exerciseId,
+          position,
+        })),
+      );
+  });
+}
+
+async function lockTemplate(db: Db, tenantId: string, templateId: string) {
+  const [template] = await db
+    .select()
+    .from(templates)
+    .where(and(eq(templates.id, templateId), eq(templates.tenantId, tenantId)))
+    .for("update");
+  if (!template) throw new NotFound("No such variant in this workspace.");
+  return template;
+}
+
+/** Every stage × channel of the workspace with its variants, their latest and approved revisions. */
+export async function templateGrid(db: Db, tenantId: string, settings: TenantSettings) {
+  const rows = await db
+    .select({ template: templates, revision: templateRevisions })
+    .from(templates)
+    .innerJoin(templateRevisions, eq(templateRevisions.templateId, templates.id))
+    .where(eq(templates.tenantId, tenantId))
+    .orderBy(asc(templates.name), desc(templateRevisions.number));
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) if (!latest.has(row.template.id)) latest.set(row.template.id, row);
+  const variants = [...latest.values()].map(({ template, revision }) => ({
+    id: template.id,
+    stage: template.stage,
+    channel: template.channel,
+    name: template.name,
+    inUse: template.approvedRevisionId !== null,
+    approvedNumber:
+      rows.find((r) => r.revision.id === template.approvedRevisionId)?.revision.number ?? null,
+    latest: {
+      id: revision.id,
+      number: revision.number,
+      status: revision.status,
+      ctaKind: revision.ctaKind,
+    },
+  }));
+  return {
+    stages: templateStages(settings),
+    channels: settings.channels,
+    variants,
+    pendingReviews: variants.filter((v) => v.latest.status === "in_review").length,
+  };
+}
+
+/** One variant with its whole history (author, reviewer, comment, times) and its pins. */
+export async function variantDetail(db: Db, tenantId: string, templateId: string) {
+  const [template] = await db
+    .select()
+    .from(templates)
+    .where(and(eq(templates.id, templateId), eq(templates.tenantId, tenantId)));
+  if (!template) throw new NotFound("No such variant in this workspace.");
+  const author = users;
+  const revisions = await db
+    .select({ revision: templateRevisions, authorEmail: author.email })
+    .from(templateRevisions)
+    .innerJoin(author, eq(author.id, templateRevisions.authorId))
+    .where(eq(templateRevisions.templateId, templateId))
+    .orderBy(desc(templateRevisions.number));
+  const reviewerIds = revisions.flatMap((r) =>
+    r.revision.reviewerId ? [r.revision.reviewerId] : [],
+  );
+  const reviewers = reviewerIds.length
+    ? await db
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(inArray(users.id, reviewerIds))
+    : [];
+  const pins = await db
+    .select({
+      id: exercises.id,
+      title: exercises.title,
+      skill: exercises.skill,
+      program: exercises.program,
+    })
+    .from(templatePins)
+    .innerJoin(exercises, eq(exercises.id, templatePins.exerciseId))
+    .where(eq(templatePins.templateId, templateId))
+    .orderBy(asc(templatePins.position));
+  return {
+    template,
+    revisions: revisions.map(({ revision, authorEmail }) => ({
+      ...revision,
+      authorEmail,
+      reviewerEmail: reviewers.find((r) => r.id === revision.reviewerId)?.email ?? null,
+    })),
+    pins,
+  };
+}
