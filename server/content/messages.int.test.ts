@@ -97,7 +97,7 @@ describe("what a reminder says (SPEC §1.6)", () => {
     const chosen = (await eventsOf(handle.db, contact.id)).filter(
       (e) => e.type === "content_chosen",
     );
-    expect(chosen.map((e) => e.reason)).toEqual([
+    expect(chosen.map((e) => e.reason).sort()).toEqual([
       "No approved variant for six_months × email: the built-in fallback was used.",
       "No approved variant for six_months × sms: the built-in fallback was used.",
     ]);
