@@ -2,12 +2,12 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { channelNames, formatDateTime } from "@/components/format";
+import { channelNames } from "@/components/format";
 import { useTRPC } from "@/components/providers/trpc";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useDebounced } from "@/components/ui/use-debounced";
+import { OutboxMessage } from "./outbox-message";
 
 type Channel = "email" | "sms" | "web_push" | "zalo";
 const PAGE_SIZE = 20;
@@ -81,21 +81,7 @@ export function OutboxView() {
       )}
       <ol className="space-y-3">
         {list.data?.rows.map((m) => (
-          <li key={m.id} className="rounded-lg border border-stone-200 bg-white p-4">
-            <div className="flex flex-wrap items-center gap-2 text-sm">
-              <Badge tone="brand">{channelNames[m.channel] ?? m.channel}</Badge>
-              {m.stage && <Badge>{m.stage}</Badge>}
-              <span className="font-medium">{m.contactName || m.recipient}</span>
-              <span className="text-stone-500">
-                {m.contactExternalId} · to {m.recipient}
-              </span>
-              <time className="ml-auto text-xs text-stone-500" dateTime={m.createdAt.toISOString()}>
-                {formatDateTime(m.createdAt)}
-              </time>
-            </div>
-            {m.subject && <p className="mt-2 font-semibold">{m.subject}</p>}
-            <p className="mt-1 whitespace-pre-line text-stone-800">{m.text}</p>
-          </li>
+          <OutboxMessage key={m.id} m={m} />
         ))}
       </ol>
       <nav aria-label="Pagination" className="flex items-center justify-end gap-2">

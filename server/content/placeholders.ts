@@ -92,7 +92,16 @@ function suggest(name: string): string {
 
 /** Replaces each placeholder with its value, already in the text's format (HTML or plain). */
 export function fill(text: string, values: Partial<Record<Placeholder, string>>): string {
-  return text.replace(pattern, (_, name: string) =>
-    isPlaceholder(name) ? (values[name] ?? "") : "",
-  );
+  // split() with a capture group alternates literal text and placeholder names. Stray braces in
+  // the literal text go, so a blanked placeholder can never join its neighbours into a new one.
+  return text
+    .split(pattern)
+    .map((part, i) =>
+      i % 2 === 1
+        ? isPlaceholder(part)
+          ? (values[part] ?? "")
+          : ""
+        : part.replaceAll("{{", "").replaceAll("}}", ""),
+    )
+    .join("");
 }

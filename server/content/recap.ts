@@ -22,7 +22,7 @@ export function streakLength(days: LocalDate[]): number {
 export function recapText(lastExercise: string | null, streak: number): string {
   const streakPart =
     streak > 1
-      ? `You practised ${streak >= STREAK_WINDOW_DAYS ? `${streak}+` : streak} days in a row.`
+      ? `You practised ${streak >= STREAK_WINDOW_DAYS ? `${STREAK_WINDOW_DAYS}+` : streak} days in a row.`
       : "";
   const lastPart = lastExercise ? `Last time: ${lastExercise}.` : "";
   return [streakPart, lastPart].filter(Boolean).join(" ");

@@ -64,7 +64,8 @@ export async function renderVariant(
   const text = textValues(ctx);
   switch (variant.channel) {
     case "email": {
-      const body = fill(sanitizeEmailHtml(variant.html), htmlValues(ctx));
+      // Sanitised after filling: a value placed in an attribute cannot smuggle in a script URL.
+      const body = sanitizeEmailHtml(fill(variant.html, htmlValues(ctx)));
       const subject = fill(variant.subject, text).replace(/\s+/g, " ").trim();
       const html = await emailHtml({
         PREVIEW: escapeHtml(subject),

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { containsPattern } from "@/server/lib/like-pattern";
@@ -29,6 +29,9 @@ export async function listOutbox(db: Db, tenantId: string, rawInput: ListOutboxI
       recipient: outboxMessages.recipient,
       subject: outboxMessages.subject,
       text: outboxMessages.text,
+      html: outboxMessages.html,
+      url: sql<string | null>`${outboxMessages.meta}->>'url'`,
+      variant: deliveries.variant,
       createdAt: outboxMessages.createdAt,
       contactName: contacts.name,
       contactExternalId: contacts.externalId,
