@@ -5,6 +5,7 @@ export type NavItem = { href: string; label: string; permission: Permission };
 /** Every page of the app and the permission it needs; the nav shows only what the role may use. */
 export const navItems: NavItem[] = [
   { href: "/contacts", label: "Contacts", permission: "contacts.read" },
+  { href: "/templates", label: "Templates", permission: "templates.read" },
   { href: "/outbox", label: "Outbox", permission: "outbox.read" },
   { href: "/settings", label: "Settings", permission: "settings.read" },
   { href: "/api-keys", label: "API keys", permission: "apiKeys.manage" },

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { channel as channelEnum } from "@/db/schema/enums";
+import { channelNames } from "@/components/format";
+import { NewVariantForm } from "@/components/templates/new-variant-form";
+import { paletteFor } from "@/components/templates/palette";
+import { PageHeader } from "@/components/ui/page-header";
+import { serverApi } from "@/server/api/caller";
+import { requirePagePermission } from "@/server/auth/page-guard";
+import { FALLBACK_CTA, fallbackVariant } from "@/server/content/fallback";
+import { ctaKinds } from "@/server/templates/input";
+import { MAX_VARIANTS } from "@/server/templates/review-rules";
+
+export const metadata: Metadata = { title: "New template variant" };
+
+const query = z.object({ stage: z.string().min(1), channel: z.enum(channelEnum.enumValues) });
+
+export default async function NewVariantPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requirePagePermission("templates.write");
+  const parsed = query.safeParse(await searchParams);
+  if (!parsed.success) notFound();
+  const { stage, channel } = parsed.data;
+  const grid = await (await serverApi()).templates.grid();
+  const stageInfo = grid.stages.find((s) => s.key === stage);
+  if (!stageInfo || !grid.channels.includes(channel)) notFound();
+  const count = grid.variants.filter((v) => v.stage === stage && v.channel === channel).length;
+  const where = `${stageInfo.label} on ${channelNames[channel] ?? channel}`;
+  return (
+    <>
+      <Link href="/templates" className="text-sm text-brand-700 underline">
+        ← Templates
+      </Link>
+      <PageHeader title="New variant" description={where} />
+      {count >= MAX_VARIANTS ? (
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white px-4 py-10 text-center text-stone-600">
+          {where} already has {MAX_VARIANTS} variants: edit one of them instead.
+        </p>
+      ) : (
+        <NewVariantForm
+          stage={stage}
+          channel={channel}
+          prefill={{ content: fallbackVariant(stage, channel), ctaKind: FALLBACK_CTA }}
+          ctaKinds={ctaKinds}
+          palette={paletteFor(stage, channel)}
+        />
+      )}
+    </>
+  );
+}

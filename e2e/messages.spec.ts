@@ -1,0 +1,111 @@
+import { expect, test, type Page } from "@playwright/test";
+import { brightside, signInAs } from "./helpers";
+
+// A zone where it is daytime now, so the reminder goes out on the engine's next tick.
+const zones = [
+  "America/New_York",
+  "Europe/London",
+  "Asia/Tokyo",
+  "America/Los_Angeles",
+  "Asia/Kolkata",
+  "Pacific/Honolulu",
+];
+function daytimeZone(): string {
+  const hour = (zone: string) =>
+    Number(
+      new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        hour: "numeric",
+        hourCycle: "h23",
+      }).format(new Date()),
+    );
+  return zones.find((z) => hour(z) >= 9 && hour(z) < 20)!;
+}
+
+async function createApiKey(page: Page): Promise<string> {
+  await page.getByRole("link", { name: "API keys" }).click();
+  await page.getByLabel("Key name").fill(`e2e messages ${Date.now()}`);
+  await page.getByRole("button", { name: "Create key" }).click();
+  return (await page.getByTestId("new-api-key").textContent())!.trim();
+}
+
+test("a customer's reminder arrives rendered, its links are tracked, and the preference center changes what is sent", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(300_000);
+  await signInAs(page, brightside, "owner");
+  const key = await createApiKey(page);
+  const externalId = `e2e-links-${Date.now()}`;
+  const sevenMonthsAgo = new Date(Date.now() - 212 * 86_400_000).toISOString();
+  const created = await request.post("/api/v1/contacts", {
+    headers: { authorization: `Bearer ${key}` },
+    data: {
+      contacts: [
+        {
+          externalId,
+          name: "Rosa Link",
+          email: `${externalId}@mail.example`,
+          phone: "+13125550177",
+          timeZone: daytimeZone(),
+          lastActivityAt: sevenMonthsAgo,
+          channels: { email: "subscribed", sms: "subscribed" },
+        },
+      ],
+    },
+  });
+  expect(created.status()).toBe(200);
+
+  // The Outbox shows the email as sent: the approved variant, the footer, working links.
+  await page.goto("/outbox");
+  const email = page.getByTestId("outbox-message").filter({ hasText: "Email" });
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        await page.getByLabel("Contact").fill(externalId);
+        // The filter applies after a short debounce; then the list loads.
+        await page.waitForTimeout(1_000);
+        await expect(page.getByTestId("outbox-count")).toHaveText(/\d+ messages/);
+        return email.count();
+      },
+      { timeout: 150_000, intervals: [5_000] },
+    )
+    .toBe(1);
+  await expect(email).toContainText(/variant [ABC]/);
+  await expect(email).toContainText("Rosa");
+  await email.getByRole("button", { name: "Show the email as sent" }).click();
+  const frame = page.frameLocator(`iframe[title="Email to Rosa Link"]`);
+  await expect(frame.getByText("410 N Michigan Ave, Chicago")).toBeVisible();
+  await expect(frame.getByRole("link", { name: "Unsubscribe from these emails" })).toBeVisible();
+  await email.getByRole("button", { name: "Show the text part" }).click();
+
+  // The call to action is a signed, tracked link: it records the click and redirects.
+  const links = email.getByRole("link");
+  const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const tracked = hrefs.find((h) => h.includes("/r/"))!;
+  const preferences = hrefs.find((h) => h.includes("/p/"))!;
+  const followed = await request.get(tracked, { maxRedirects: 0 });
+  expect(followed.status()).toBe(302);
+  expect(followed.headers().location).toBe("https://brightside-home.example/book");
+
+  // An altered token gets a clear page, never someone's data.
+  await page.goto(`${tracked.slice(0, -4)}AAAA`);
+  await expect(page.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+
+  // The preference center: SMS off, email stays on.
+  await page.goto(preferences);
+  await expect(page.getByRole("heading", { name: "How we reach you" })).toBeVisible();
+  await expect(page.getByTestId("state-sms")).toHaveText(/^On/);
+  await page.getByRole("button", { name: "Turn off Text messages (SMS)" }).click();
+  await expect(page.getByTestId("state-sms")).toHaveText(/^Off/);
+  await expect(page.getByTestId("state-email")).toHaveText(/^On/);
+
+  // The contact's timeline explains all of it.
+  await page.goto(`/contacts?q=${externalId}`);
+  await page.getByRole("link", { name: "Rosa Link" }).click();
+  await expect(page.getByText("clicked", { exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByText("Unsubscribed from sms through the preference center."),
+  ).toBeVisible();
+});
