@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { ReviewBox } from "./review-box";
+import { PinEditor } from "./pin-editor";
 import { RevisionHistory } from "./revision-history";
 import { statusLabels, statusTones } from "./status";
 import type { PaletteEntry, Revision, VariantContent, VariantDetail } from "./types";
@@ -53,6 +54,11 @@ export function VariantEditor({
   const hydrated = useHydrated();
 
   const inReview = latest.status === "in_review";
+  const { viewer } = detail.data;
+  const ownRevision = latest.authorId === viewer.userId;
+  // The server refuses the rest; offering only what it accepts keeps the page honest.
+  const mayApprove = canReview && inReview && (!ownRevision || viewer.allowSelfApproval);
+  const mayWithdraw = canReview && inReview && ownRevision;
   const editable = canWrite && !inReview;
   const busy = !hydrated || save.isPending || review.isPending;
 
@@ -183,7 +189,7 @@ export function VariantEditor({
                     Submit for review
                   </Button>
                 )}
-                {canReview && inReview && (
+                {mayWithdraw && (
                   <Button type="button" variant="secondary" disabled={busy} onClick={withdraw}>
                     Withdraw
                   </Button>
@@ -201,8 +207,12 @@ export function VariantEditor({
               </div>
             )}
           </form>
-          {canReview && inReview && (
-            <ReviewBox revisionNumber={latest.number} busy={busy} onReview={decide} />
+          {mayApprove && <ReviewBox revisionNumber={latest.number} busy={busy} onReview={decide} />}
+          {canReview && inReview && !mayApprove && (
+            <p className="text-sm text-stone-600" data-testid="awaiting-review">
+              You wrote r{latest.number}: another marketer reviews it (self-approval is off for this
+              workspace).
+            </p>
           )}
         </div>
         <VariantPreview
@@ -213,6 +223,9 @@ export function VariantEditor({
           templateId={templateId}
         />
       </div>
+      {detail.data.pinnable && (
+        <PinEditor templateId={templateId} pins={detail.data.pins} canWrite={canWrite} />
+      )}
       <RevisionHistory
         revisions={revisions}
         approvedRevisionId={template.approvedRevisionId}

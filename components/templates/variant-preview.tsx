@@ -68,6 +68,19 @@ export function VariantPreview({
           No preview: {preview.error.message}
         </p>
       )}
+      {preview.data && preview.data.problems.length > 0 && (
+        <ul
+          role="status"
+          data-testid="preview-problems"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
+          {preview.data.problems.map((p) => (
+            <li key={`${p.field}:${p.message}`}>
+              {p.field}: {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
       {composed && !composed.ok && (
         <p
           role="status"

@@ -12,8 +12,9 @@ const transitions: Record<ReviewAction, { from: RevisionStatus; to: RevisionStat
 export class ReviewRefused extends Error {}
 
 /**
- * The status a revision moves to, or why it may not. A marketer may not approve their own revision
- * unless the workspace allows self-approval; a rejection says why.
+ * The status a revision moves to, or why it may not. Its author submits and withdraws it; a
+ * marketer may not approve their own revision unless the workspace allows self-approval; a
+ * rejection says why.
  */
 export function review(
   action: ReviewAction,
@@ -26,6 +27,8 @@ export function review(
     throw new ReviewRefused(
       `Only a revision ${label[from]} can be ${past[action]}; this one is ${label[revision.status]}.`,
     );
+  if ((action === "submit" || action === "withdraw") && revision.authorId !== actor.userId)
+    throw new ReviewRefused(`Only the revision's author can ${action} it.`);
   if (action === "approve" && revision.authorId === actor.userId && !actor.allowSelfApproval)
     throw new ReviewRefused(
       "You wrote this revision: another marketer must approve it (self-approval is off for this workspace).",

@@ -162,6 +162,25 @@ describe("template approval (SPEC §1.6)", () => {
     ).toMatchObject({ status: "rejected" });
   });
 
+  it("only the author submits or withdraws a revision", async () => {
+    const { writer, reviewer } = await workspace();
+    const { revision } = await writer.templates.create({
+      ...draft,
+      content: sms("Hi {{cta_link}}"),
+    });
+    expect(
+      await refusal(
+        reviewer.templates.review({ revisionId: revision.id, action: "submit", comment: null }),
+      ),
+    ).toMatch(/Only the revision's author can submit it/);
+    await writer.templates.review({ revisionId: revision.id, action: "submit", comment: null });
+    expect(
+      await refusal(
+        reviewer.templates.review({ revisionId: revision.id, action: "withdraw", comment: null }),
+      ),
+    ).toMatch(/Only the revision's author can withdraw it/);
+  });
+
   it("only marketers write and review; analysts do not read templates", async () => {
     const { writer, owner, analyst } = await workspace();
     const { revision } = await writer.templates.create({

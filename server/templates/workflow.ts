@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { exercises, templatePins, templateRevisions, templates, users } from "@/db/schema";
 import { checkPlaceholders, type ContentError } from "@/server/content/placeholders";
 import { sanitizeEmailHtml } from "@/server/content/sanitize";
 import type { VariantContent } from "@/server/content/variant-content";
+import { containsPattern } from "@/server/lib/like-pattern";
 import type { TenantSettings } from "@/server/settings/schema";
 import type { createVariantInput, pinsInput, reviewInput, saveDraftInput } from "./input";
 import { editTarget, MAX_VARIANTS, review, ReviewRefused, variantNames } from "./review-rules";
@@ -281,4 +282,24 @@ export async function variantDetail(db: Db, tenantId: string, templateId: string
     })),
     pins,
   };
+}
+
+/** Exercises of the workspace whose title matches, for pinning (newest first). */
+export async function findExercises(db: Db, tenantId: string, search: string) {
+  return db
+    .select({
+      id: exercises.id,
+      title: exercises.title,
+      skill: exercises.skill,
+      program: exercises.program,
+    })
+    .from(exercises)
+    .where(
+      and(
+        eq(exercises.tenantId, tenantId),
+        search ? ilike(exercises.title, containsPattern(search)) : undefined,
+      ),
+    )
+    .orderBy(desc(exercises.publishedAt))
+    .limit(20);
 }

@@ -1,7 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { channel } from "@/db/schema/enums";
+import { checkPlaceholders } from "@/server/content/placeholders";
 import { previewMessage } from "@/server/content/preview";
+import { recommends } from "@/server/content/recommend";
 import { variantContent } from "@/server/content/variant-content";
 import { env } from "@/server/env";
 import { getTenantSettings } from "@/server/settings/get";
@@ -15,6 +17,7 @@ import { ReviewRefused } from "@/server/templates/review-rules";
 import {
   ContentInvalid,
   createVariant,
+  findExercises,
   NotFound,
   reviewRevision,
   saveDraft,
@@ -47,11 +50,17 @@ export const templatesRouter = router({
     templateGrid(ctx.db, ctx.tenant.id, await getTenantSettings(ctx.db, ctx.tenant)),
   ),
   /** A variant with its whole revision history and pinned exercises. */
-  variant: read
-    .input(z.object({ templateId: z.uuid() }))
-    .query(({ ctx, input }) =>
-      refusalsAsErrors(() => variantDetail(ctx.db, ctx.tenant.id, input.templateId)),
-    ),
+  variant: read.input(z.object({ templateId: z.uuid() })).query(async ({ ctx, input }) => {
+    const detail = await refusalsAsErrors(() =>
+      variantDetail(ctx.db, ctx.tenant.id, input.templateId),
+    );
+    const settings = await getTenantSettings(ctx.db, ctx.tenant);
+    // What the editor needs to offer only the actions the server will accept.
+    const viewer = { userId: ctx.userId, allowSelfApproval: settings.allowSelfApproval };
+    // Pins matter only where recommendations are made: learning apps, from `week` on.
+    const pinnable = ctx.tenant.kind === "self_study" && recommends(detail.template.stage);
+    return { ...detail, viewer, pinnable };
+  }),
   create: write.input(createVariantInput).mutation(async ({ ctx, input }) => {
     const actor = {
       tenantId: ctx.tenant.id,
@@ -80,6 +89,10 @@ export const templatesRouter = router({
   setPins: write
     .input(pinsInput)
     .mutation(({ ctx, input }) => refusalsAsErrors(() => setPins(ctx.db, ctx.tenant.id, input))),
+  /** Exercises to pin to a variant (SPEC §1.6: pinned exercises come first). */
+  exercises: read
+    .input(z.object({ search: z.string().trim().max(100).default("") }))
+    .query(({ ctx, input }) => findExercises(ctx.db, ctx.tenant.id, input.search)),
   /** Renders any content for any contact of the workspace, as a send would, without storing it. */
   preview: read
     .input(
@@ -101,6 +114,7 @@ export const templatesRouter = router({
       });
       if (!preview)
         throw new TRPCError({ code: "NOT_FOUND", message: "No such contact in this workspace." });
-      return preview;
+      // The same checks as saving, while the marketer types.
+      return { ...preview, problems: checkPlaceholders(input.content, input.stage) };
     }),
 });
