@@ -2,6 +2,8 @@ import { activityInput } from "@/server/activity/activity-input";
 import { ingestActivity } from "@/server/activity/ingest";
 import { contactInput } from "@/server/contacts/contact-input";
 import { upsertContacts } from "@/server/contacts/upsert";
+import { registerPushSubscriptions } from "@/server/push/register";
+import { pushSubscriptionInput } from "@/server/push/subscription-input";
 import type { BatchSpec } from "./batch-request";
 
 /** `POST /api/v1/contacts`: upsert by external id. */
@@ -16,4 +18,11 @@ export const activityBatch: BatchSpec<typeof activityInput> = {
   key: "activity",
   schema: activityInput,
   store: ({ db, tenantId, now }, rows) => ingestActivity(db, tenantId, rows, now),
+};
+
+/** `POST /api/v1/push-subscriptions`: browsers' web push subscriptions, by contact external id. */
+export const pushSubscriptionsBatch: BatchSpec<typeof pushSubscriptionInput> = {
+  key: "subscriptions",
+  schema: pushSubscriptionInput,
+  store: ({ db, tenantId, now }, rows) => registerPushSubscriptions(db, tenantId, rows, now),
 };

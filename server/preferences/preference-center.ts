@@ -38,5 +38,6 @@ export async function preferencesOf(db: Db, tenantId: string, contactId: string)
     const state: SubscriptionState = contact.channels[channel] ?? "unsubscribed";
     return [{ channel, label: channelLabels[channel], state, address: masked(channel, address) }];
   });
-  return { business: owner.name, name: contact.name, channels };
+  const offersPush = contact.settings.channels.includes("web_push");
+  return { business: owner.name, name: contact.name, channels, offersPush };
 }

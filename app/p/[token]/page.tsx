@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/runtime";
 import { ChannelSwitch } from "@/components/preferences/channel-switch";
+import { PushOptIn } from "@/components/preferences/push-opt-in";
+import { env } from "@/server/env";
 import { appLinks } from "@/server/links/message-links";
 import { preferencesOf } from "@/server/preferences/preference-center";
 
@@ -23,6 +25,11 @@ export default async function PreferenceCenter({ params }: { params: Promise<{ t
         {prefs.name ? `${prefs.name}, choose` : "Choose"} where {prefs.business} may send you
         reminders. Each channel is separate: turning one off leaves the others as they are.
       </p>
+      {prefs.offersPush && env.VAPID_PUBLIC_KEY && (
+        <div className="mt-8 rounded-lg border border-stone-200 bg-white">
+          <PushOptIn token={token} publicKey={env.VAPID_PUBLIC_KEY} />
+        </div>
+      )}
       {prefs.channels.length === 0 ? (
         <p className="mt-8 text-stone-600">We have no way to reach you at the moment.</p>
       ) : (

@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+/** A browser's `PushSubscription.toJSON()`: the push service URL and the encryption keys. */
+export const browserSubscription = z.object({
+  endpoint: z.url().refine((u) => u.startsWith("https://"), "must be an https URL"),
+  keys: z.object({
+    p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "must be a base64url P-256 public key"),
+    auth: z.string().regex(/^[A-Za-z0-9_-]{16,32}$/, "must be a base64url authentication secret"),
+  }),
+});
+
+/** `POST /api/v1/push-subscriptions`: a subscription for the contact with this external id. */
+export const pushSubscriptionInput = z.strictObject({
+  externalId: z.string().trim().min(1).max(200),
+  subscription: browserSubscription,
+});
