@@ -19,6 +19,8 @@ export const contactInput = z.strictObject({
     .regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 phone number such as +14155550123")
     .nullable()
     .optional(),
+  /** The contact's user id at the tenant's Zalo Official Account (they follow the OA). */
+  zaloUserId: optionalText(100),
   timeZone: ianaTimeZone.nullable().optional(),
   locale: z
     .string()

@@ -12,6 +12,7 @@ const onConflict: Record<Column, SQL> = {
   name: sql`excluded.name`,
   email: sql`excluded.email`,
   phone: sql`excluded.phone`,
+  zaloUserId: sql`excluded.zalo_user_id`,
   timeZone: sql`excluded.time_zone`,
   locale: sql`excluded.locale`,
   tags: sql`excluded.tags`,

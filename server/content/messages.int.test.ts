@@ -7,9 +7,11 @@ import {
   templatePins,
   templateRevisions,
   templates,
+  tenantSettings,
   tenants,
   users,
 } from "@/db/schema";
+import { presetFor } from "@/server/settings/presets";
 import { runUntil } from "@/server/engine/virtual-time";
 import { followLink } from "@/server/links/follow-link";
 import { appLinks } from "@/server/links/message-links";
@@ -285,6 +287,44 @@ describe("links, preferences and opt-outs (SPEC §1.4–1.5)", () => {
         now: until,
       }),
     ).toBe(false);
+  });
+
+  it("one-click email unsubscribe leaves web push and Zalo on: the next reminder goes there", async () => {
+    const tenant = await createTenant(handle.db, "self_study", "Asia/Ho_Chi_Minh");
+    const settings = {
+      ...presetFor("self_study"),
+      channels: ["email", "web_push", "zalo"] as const,
+    };
+    await handle.db
+      .update(tenantSettings)
+      .set({ settings: { ...settings, channels: [...settings.channels] } })
+      .where(eq(tenantSettings.tenantId, tenant.id));
+    // Last practice Jan 1 21:00 local → streak_lost Jan 3, sent 08:00 local (01:00Z).
+    const last = new Date("2026-01-01T14:00:00Z");
+    const contact = await createContact(handle.db, tenant.id, {
+      name: "Lan Nguyen",
+      email: "lan@mail.example",
+      timeZone: "Asia/Ho_Chi_Minh",
+      channels: { email: "subscribed", web_push: "subscribed", zalo: "subscribed" },
+      lastActivityAt: last,
+      nextCheckAt: last,
+    });
+    await setChannelState(handle.db, {
+      tenantId: tenant.id,
+      contactId: contact.id,
+      channel: "email",
+      state: "unsubscribed",
+      source: "one-click unsubscribe",
+      now: last,
+    });
+    const { provider } = recordingProvider(handle.db);
+    await runUntil(handle.db, provider, last, new Date("2026-01-04T00:00:00Z"));
+    const rows = await deliveriesOf(handle.db, contact.id);
+    expect(rows.map((d) => [d.channel, d.status]).sort()).toEqual([
+      ["email", "skipped"],
+      ["web_push", "sent"],
+      ["zalo", "sent"],
+    ]);
   });
 
   it("SMS STOP opts out of SMS, START opts back in; other words change nothing", async () => {
