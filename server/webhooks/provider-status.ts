@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { attempts, deliveries } from "@/db/schema";
-import { logEvents } from "@/server/engine/ledger/events";
+import { deliveryRefs, logEvents } from "@/server/engine/ledger/events";
 import { setChannelState } from "@/server/preferences/channel-state";
 import type { ResendDeliveryEvent } from "./resend-signature";
 
@@ -24,12 +24,7 @@ export async function recordEmailStatus(db: Db, event: ResendDeliveryEvent): Pro
     .limit(1);
   if (!row) return false;
   const { delivery } = row;
-  const ids = {
-    tenantId: delivery.tenantId,
-    contactId: delivery.contactId,
-    reminderId: delivery.reminderId,
-    deliveryId: delivery.id,
-  };
+  const ids = deliveryRefs(delivery);
   const permanentBounce = event.status === "bounced" && event.permanent;
   await logEvents(db, [
     {

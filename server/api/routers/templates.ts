@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { channel } from "@/db/schema/enums";
+import type { Db } from "@/db/client";
+import { channel, type TenantKind } from "@/db/schema/enums";
 import { checkPlaceholders } from "@/server/content/placeholders";
 import { previewMessage } from "@/server/content/preview";
 import { recommends } from "@/server/content/recommend";
@@ -40,6 +41,12 @@ async function refusalsAsErrors<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Who acts, in which workspace, under which settings (self-approval). */
+async function actorOf(ctx: { db: Db; userId: string; tenant: { id: string; kind: TenantKind } }) {
+  const settings = await getTenantSettings(ctx.db, ctx.tenant);
+  return { tenantId: ctx.tenant.id, userId: ctx.userId, settings };
+}
+
 const read = permissionProcedure("templates.read");
 const write = permissionProcedure("templates.write");
 const reviewer = permissionProcedure("templates.review");
@@ -62,28 +69,16 @@ export const templatesRouter = router({
     return { ...detail, viewer, pinnable };
   }),
   create: write.input(createVariantInput).mutation(async ({ ctx, input }) => {
-    const actor = {
-      tenantId: ctx.tenant.id,
-      userId: ctx.userId,
-      settings: await getTenantSettings(ctx.db, ctx.tenant),
-    };
+    const actor = await actorOf(ctx);
     return refusalsAsErrors(() => createVariant(ctx.db, actor, input));
   }),
   saveDraft: write.input(saveDraftInput).mutation(async ({ ctx, input }) => {
-    const actor = {
-      tenantId: ctx.tenant.id,
-      userId: ctx.userId,
-      settings: await getTenantSettings(ctx.db, ctx.tenant),
-    };
+    const actor = await actorOf(ctx);
     return refusalsAsErrors(() => saveDraft(ctx.db, actor, input));
   }),
   /** submit and withdraw are the author's; approve and reject the reviewer's (both marketers). */
   review: reviewer.input(reviewInput).mutation(async ({ ctx, input }) => {
-    const actor = {
-      tenantId: ctx.tenant.id,
-      userId: ctx.userId,
-      settings: await getTenantSettings(ctx.db, ctx.tenant),
-    };
+    const actor = await actorOf(ctx);
     return refusalsAsErrors(() => reviewRevision(ctx.db, actor, input));
   }),
   setPins: write

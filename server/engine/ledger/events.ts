@@ -26,6 +26,17 @@ export type EngineEventType =
 
 export type EngineEvent = typeof engineEvents.$inferInsert & { type: EngineEventType };
 
+/** The ledger references of an event about one delivery. */
+export function deliveryRefs(delivery: {
+  id: string;
+  tenantId: string;
+  contactId: string;
+  reminderId: string;
+}) {
+  const { tenantId, contactId, reminderId } = delivery;
+  return { tenantId, contactId, reminderId, deliveryId: delivery.id };
+}
+
 /** Appends decisions to the ledger's event log, in order; never updated or deleted. */
 export async function logEvents(db: Db, events: EngineEvent[]): Promise<void> {
   await insertInChunks(

@@ -3,7 +3,7 @@ import type { deliveries } from "@/db/schema";
 import { composeMessages, type Composed } from "@/server/content/compose";
 import type { MessageLinks } from "@/server/links/message-links";
 import type { ContactContext } from "../contact-context";
-import type { EngineEvent } from "../ledger/events";
+import { deliveryRefs, type EngineEvent } from "../ledger/events";
 import type { StepTime } from "../step-time";
 import type { Check, Started } from "./check";
 
@@ -51,12 +51,7 @@ export async function attachContent(
 
 function withComposed(check: Check, before: Delivery, composed: Composed, now: Date): ReadyCheck {
   const { delivery, events, started } = check;
-  const ids = {
-    tenantId: delivery.tenantId,
-    contactId: delivery.contactId,
-    reminderId: delivery.reminderId,
-    deliveryId: delivery.id,
-  };
+  const ids = deliveryRefs(delivery);
   if (!composed.ok) {
     const { guard, reason } = composed.failure;
     return {

@@ -3,7 +3,7 @@ import type { StoredContent } from "@/server/content/message";
 import { channelBlock, type SkipReason } from "../audience";
 import type { OutgoingMessage } from "../channels/provider";
 import { addressOn, type ContactContext } from "../contact-context";
-import type { EngineEvent } from "../ledger/events";
+import { deliveryRefs, type EngineEvent } from "../ledger/events";
 
 type Delivery = typeof deliveries.$inferSelect;
 
@@ -36,12 +36,7 @@ export type Check = {
  */
 export function checkBeforeSend(contact: ContactContext, row: ClaimedRow, now: Date): Check {
   const { delivery } = row;
-  const ids = {
-    tenantId: delivery.tenantId,
-    contactId: delivery.contactId,
-    reminderId: delivery.reminderId,
-    deliveryId: delivery.id,
-  };
+  const ids = deliveryRefs(delivery);
   const stop = (status: "canceled" | "skipped", reason: string, event: EngineEvent): Check => ({
     delivery: { ...delivery, status, reason, nextAttemptAt: null, finishedAt: now },
     events: [event],
