@@ -1,48 +1,59 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { attempts, deliveries } from "@/db/schema";
+import type { Channel } from "@/db/schema/enums";
+import type { SubscriptionState } from "@/server/contacts/channel-states";
 import { deliveryRefs, logEvents } from "@/server/engine/ledger/events";
 import { setChannelState } from "@/server/preferences/channel-state";
-import type { ResendDeliveryEvent } from "./resend-signature";
+
+/** A provider's later word on a sent message, as its webhook tells it. */
+export type ProviderStatus = {
+  channel: Channel;
+  providerMessageId: string;
+  /** The provider's own word: delivered, bounced, complained, undelivered… */
+  status: string;
+  occurredAt: Date;
+  /** What it means for the channel of this contact, when it means anything. */
+  channelState: { state: SubscriptionState; because: string } | null;
+};
 
 /**
- * A provider's later word on a sent email (Resend webhooks): logged on the contact's timeline; a
- * permanent bounce makes email unreachable and a complaint unsubscribes it (SPEC §1.3, §1.5).
- * Returns false when no attempt carries that provider message id.
+ * Logs a provider's status report on the contact's timeline and applies what it means for the
+ * channel (SPEC §1.3, §1.5): a permanent bounce makes it unreachable, a complaint or a carrier's
+ * opt-out unsubscribes it. Returns false when no attempt carries that provider message id.
  */
-export async function recordEmailStatus(db: Db, event: ResendDeliveryEvent): Promise<boolean> {
+export async function recordProviderStatus(db: Db, report: ProviderStatus): Promise<boolean> {
   const [row] = await db
     .select({ delivery: deliveries })
     .from(attempts)
     .innerJoin(deliveries, eq(deliveries.id, attempts.deliveryId))
     .where(
       and(
-        sql`${attempts.response}->>'providerMessageId' = ${event.providerMessageId}`,
-        eq(deliveries.channel, "email"),
+        sql`${attempts.response}->>'providerMessageId' = ${report.providerMessageId}`,
+        eq(deliveries.channel, report.channel),
       ),
     )
     .limit(1);
   if (!row) return false;
   const { delivery } = row;
-  const ids = deliveryRefs(delivery);
-  const permanentBounce = event.status === "bounced" && event.permanent;
+  const meaning = report.channelState ? ` (${report.channelState.because})` : "";
   await logEvents(db, [
     {
-      ...ids,
+      ...deliveryRefs(delivery),
       type: "provider_status",
-      at: event.occurredAt,
-      reason: `The email provider reports: ${event.status.replace("_", " ")}${permanentBounce ? " (permanent)" : ""}.`,
-      data: { status: event.status },
+      at: report.occurredAt,
+      reason: `The ${report.channel} provider reports: ${report.status.replaceAll("_", " ")}${meaning}.`,
+      data: { status: report.status },
     },
   ]);
-  if (permanentBounce || event.status === "complained")
+  if (report.channelState)
     await setChannelState(db, {
       tenantId: delivery.tenantId,
       contactId: delivery.contactId,
-      channel: "email",
-      state: permanentBounce ? "unreachable" : "unsubscribed",
-      source: permanentBounce ? "a permanent bounce" : "a spam complaint",
-      now: event.occurredAt,
+      channel: report.channel,
+      state: report.channelState.state,
+      source: report.channelState.because,
+      now: report.occurredAt,
     });
   return true;
 }

@@ -1,6 +1,7 @@
 import { getDb } from "@/db/runtime";
 import { env } from "@/server/env";
-import { recordEmailStatus } from "@/server/webhooks/provider-status";
+import { emailStatus } from "@/server/webhooks/email-status";
+import { recordProviderStatus } from "@/server/webhooks/provider-status";
 import { verifyResendWebhook } from "@/server/webhooks/resend-signature";
 
 /** Resend delivery webhooks, signed (Svix / Standard Webhooks) with RESEND_WEBHOOK_SECRET. */
@@ -10,6 +11,8 @@ export async function POST(request: Request) {
   const body = await request.text();
   const verified = verifyResendWebhook(body, request.headers, env.RESEND_WEBHOOK_SECRET);
   if (!verified.ok) return Response.json({ error: verified.reason }, { status: 401 });
-  const recorded = verified.event ? await recordEmailStatus(await getDb(), verified.event) : false;
+  const recorded = verified.event
+    ? await recordProviderStatus(await getDb(), emailStatus(verified.event))
+    : false;
   return Response.json({ received: true, recorded });
 }

@@ -1,0 +1,26 @@
+import { env } from "@/server/env";
+import { verifyTwilioSignature } from "./twilio-signature";
+
+/**
+ * The form of a Twilio webhook whose `X-Twilio-Signature` matches `publicUrl` (the exact URL
+ * configured at Twilio), or the answer refusing it.
+ */
+export async function verifiedTwilioForm(
+  request: Request,
+  publicUrl: string,
+): Promise<URLSearchParams | Response> {
+  if (!env.TWILIO_AUTH_TOKEN)
+    return Response.json({ error: "The SMS provider is not configured." }, { status: 404 });
+  const params = new URLSearchParams(await request.text());
+  const signed = verifyTwilioSignature({
+    authToken: env.TWILIO_AUTH_TOKEN,
+    url: publicUrl,
+    params,
+    signature: request.headers.get("x-twilio-signature"),
+  });
+  return signed ? params : Response.json({ error: "Invalid signature." }, { status: 401 });
+}
+
+/** Twilio reads TwiML answers; an empty one says "nothing to reply". */
+export const emptyTwiml = () =>
+  new Response("<Response/>", { headers: { "content-type": "text/xml" } });
