@@ -11,6 +11,12 @@ const routes = [
   "/api-keys",
   "/contacts/00000000-0000-4000-8000-000000000000",
   "/outbox",
+  "/templates",
+  "/templates/new?stage=twelve_months&channel=sms",
+  "/templates/00000000-0000-4000-8000-000000000000",
+  "/p/x",
+  "/r/x",
+  "/links/invalid",
   "/api/trpc/me.get",
   "/api/v1/contacts",
 ];

@@ -19,7 +19,8 @@ test("the engine sends the demo's dormant learners reminders that show in the Ou
   await page.reload();
   const first = page.getByRole("listitem").first();
   await expect(first).toContainText(/Web push|Zalo/);
-  await expect(first).toContainText(/Hi /);
+  // Rendered from an approved variant, or from the built-in fallback when none is approved.
+  await expect(first).toContainText(/variant [A-D]|built-in fallback/);
 
   await page.getByLabel("Channel").selectOption("zalo");
   await expect(page.getByRole("listitem").first()).toContainText("Zalo");
