@@ -3,14 +3,15 @@ import { brightside, lotus, signInAs } from "./helpers";
 
 const pages = [
   { path: "/contacts", heading: "Contacts", nav: "Contacts" },
+  { path: "/templates", heading: "Templates", nav: "Templates" },
   { path: "/outbox", heading: "Outbox", nav: "Outbox" },
   { path: "/settings", heading: "Settings", nav: "Settings" },
   { path: "/api-keys", heading: "API keys", nav: "API keys" },
 ];
 
 const access = {
-  owner: ["/contacts", "/outbox", "/settings", "/api-keys"],
-  marketer: ["/contacts", "/outbox", "/settings"],
+  owner: ["/contacts", "/templates", "/outbox", "/settings", "/api-keys"],
+  marketer: ["/contacts", "/templates", "/outbox", "/settings"],
   analyst: ["/contacts"],
 } as const;
 
@@ -46,6 +47,8 @@ test("each tenant sees only its own contacts and settings", async ({ page }) => 
   await expect(page.getByText(/^cust-\d{5}$/).first()).toBeVisible();
   await expect(page.getByText(/learner-\d+/)).toHaveCount(0);
   await page.goto("/settings");
+  // Without provider keys every channel goes through the Outbox, and the page says so.
+  await expect(page.getByText("the Outbox (no provider configured)").first()).toBeVisible();
   await expect(page.getByText("6 months since last job")).toBeVisible();
   await expect(page.getByText("Email + SMS")).toBeVisible();
 });

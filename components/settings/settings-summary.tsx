@@ -1,6 +1,16 @@
 import { channelNames } from "@/components/format";
+import type { Channel } from "@/db/schema/enums";
+import type { Driver } from "@/server/engine/channels/from-env";
 import type { TenantSettings } from "@/server/settings/schema";
 import type { ReactNode } from "react";
+
+const driverNames: Record<Driver, string> = {
+  outbox: "the Outbox (no provider configured)",
+  resend: "Resend",
+  twilio: "Twilio",
+  "web-push": "Web Push (VAPID)",
+  zalo: "Zalo Official Account",
+};
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -20,7 +30,14 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function SettingsSummary({ settings }: { settings: TenantSettings }) {
+export function SettingsSummary({
+  settings,
+  drivers,
+}: {
+  settings: TenantSettings;
+  /** Which provider each channel goes through on this server. */
+  drivers: Record<Channel, Driver>;
+}) {
   const { cadence, quietHours } = settings;
   return (
     <div className="grid gap-4 lg:grid-cols-2">
@@ -66,6 +83,11 @@ export function SettingsSummary({ settings }: { settings: TenantSettings }) {
           <Row label="Channels">
             {settings.channels.map((c) => channelNames[c] ?? c).join(" + ")}
           </Row>
+          {settings.channels.map((c) => (
+            <Row key={c} label={`${channelNames[c] ?? c} sends through`}>
+              {driverNames[drivers[c]]}
+            </Row>
+          ))}
           <Row label="Quiet hours">
             {quietHours.start}–{quietHours.end}, resume at {quietHours.resumeAt}
           </Row>

@@ -3,6 +3,8 @@ import { SettingsSummary } from "@/components/settings/settings-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverApi } from "@/server/api/caller";
 import { requirePagePermission } from "@/server/auth/page-guard";
+import { channelDrivers } from "@/server/engine/channels/from-env";
+import { env } from "@/server/env";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -15,7 +17,7 @@ export default async function SettingsPage() {
         title="Settings"
         description="How this workspace reactivates its contacts. Read-only for now."
       />
-      <SettingsSummary settings={settings} />
+      <SettingsSummary settings={settings} drivers={channelDrivers(env)} />
     </>
   );
 }
