@@ -101,6 +101,7 @@ export async function composeOne(
     variant?.content ?? fallbackVariant(item.stage, item.channel),
     {
       contactName: contact.name,
+      contactLocale: contact.locale,
       sender: contact.tenant.sender,
       offer: settings.offer,
       links: {

@@ -2,6 +2,7 @@ import { toPlainText } from "@react-email/render";
 import type { z } from "zod";
 import type { offerSchema } from "@/server/settings/schema";
 import { emailHtml } from "./email-layout";
+import { givenName } from "./given-name";
 import type { MessageContent } from "./message";
 import { fill, type Placeholder } from "./placeholders";
 import { escapeHtml, sanitizeEmailHtml } from "./sanitize";
@@ -10,6 +11,8 @@ import type { VariantContent } from "./variant-content";
 
 export type RenderContext = {
   contactName: string;
+  /** Decides which word of the name is the given name (Vietnamese: the last). */
+  contactLocale?: string | null;
   sender: { name: string; email: string; postalAddress: string };
   offer: z.infer<typeof offerSchema> | null;
   /** Tracked URLs: every link in a message goes through a signed token route. */
@@ -30,7 +33,7 @@ function textValues(ctx: RenderContext): Values {
   const { offer, links } = ctx;
   const expiry = offer?.expiresAt ? ` (until ${offer.expiresAt})` : "";
   return {
-    first_name: ctx.contactName.trim().split(/\s+/)[0] || "there",
+    first_name: givenName(ctx.contactName, ctx.contactLocale ?? null) || "there",
     business_name: ctx.sender.name,
     cta_link: links.cta,
     booking_link: links.booking ?? links.cta,
