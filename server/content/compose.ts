@@ -18,6 +18,7 @@ import { pickVariant, seededRandom } from "./pick-variant";
 import { loadRecaps } from "./recap";
 import { recommend, recommends, type Catalog, type Exercise } from "./recommend";
 import { renderVariant } from "./render";
+import { groupBy } from "@/server/lib/group-by";
 
 export type ComposeItem = {
   contact: ContactContext;
@@ -170,7 +171,7 @@ export type Extras = {
   recommendations: (
     item: ComposeItem,
     variant: ApprovedVariant | null,
-  ) => { exercise: Exercise; rule: ReturnType<typeof recommend>[number]["rule"] }[];
+  ) => ReturnType<typeof recommend>;
 };
 
 /** Recaps and recommendation candidates for the items that use them, a few queries per tenant. */
@@ -223,9 +224,7 @@ export async function loadExtras(
 }
 
 function byTenant<T extends { tenantId: string }>(list: T[]): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const c of list) groups.set(c.tenantId, [...(groups.get(c.tenantId) ?? []), c]);
-  return [...groups.values()];
+  return [...groupBy(list, (c) => c.tenantId).values()];
 }
 
 const distinct = (values: (string | null)[]) => [

@@ -3,6 +3,7 @@ import { anyOf } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { exercises, templatePins } from "@/db/schema";
 import { RECOMMENDATIONS, type Catalog, type Exercise } from "./recommend";
+import { groupBy } from "@/server/lib/group-by";
 
 const columns = {
   id: exercises.id,
@@ -64,25 +65,22 @@ export async function loadCatalog(
 }
 
 function groupTop(rows: (Exercise & { rank: number })[], key: (e: Exercise) => string) {
-  const groups = new Map<string, Exercise[]>();
-  for (const { rank, ...e } of [...rows].sort((a, b) => Number(a.rank) - Number(b.rank))) {
-    if (Number(rank) > PER_GROUP) continue;
-    groups.set(key(e), [...(groups.get(key(e)) ?? []), e]);
-  }
-  return groups;
+  const top = [...rows]
+    .sort((a, b) => Number(a.rank) - Number(b.rank))
+    .filter((r) => Number(r.rank) <= PER_GROUP)
+    .map(({ rank: _, ...e }): Exercise => e);
+  return groupBy(top, key);
 }
 
 /** The exercises pinned to each template, in their pinned order. */
 export async function loadPins(db: Db, templateIds: string[]): Promise<Map<string, Exercise[]>> {
-  const pins = new Map<string, Exercise[]>();
-  if (templateIds.length === 0) return pins;
+  if (templateIds.length === 0) return new Map();
   const rows = await db
     .select({ templateId: templatePins.templateId, ...columns })
     .from(templatePins)
     .innerJoin(exercises, eq(exercises.id, templatePins.exerciseId))
     .where(anyOf(templatePins.templateId, templateIds))
     .orderBy(asc(templatePins.position));
-  for (const { templateId, ...e } of rows)
-    pins.set(templateId, [...(pins.get(templateId) ?? []), e]);
-  return pins;
+  const pins = groupBy(rows, (r) => r.templateId);
+  return new Map([...pins].map(([id, list]) => [id, list.map(({ templateId: _, ...e }) => e)]));
 }

@@ -3,6 +3,7 @@ import { anyOf } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { activityEvents, exercises } from "@/db/schema";
 import { daysBetween, localDate, type LocalDate } from "@/server/engine/time";
+import { groupBy } from "@/server/lib/group-by";
 
 /** How far back a streak is counted; a longer one reads "60+ days". */
 const STREAK_WINDOW_DAYS = 60;
@@ -59,8 +60,9 @@ export async function loadRecaps(
       ),
     )
     .orderBy(desc(activityEvents.occurredAt));
+  const byContact = groupBy(rows, (r) => r.contactId);
   for (const contact of withActivity) {
-    const own = rows.filter((r) => r.contactId === contact.id && r.at <= contact.lastActivityAt!);
+    const own = (byContact.get(contact.id) ?? []).filter((r) => r.at <= contact.lastActivityAt!);
     const days = own.map((r) => localDate(r.at, contact.zone));
     const text = recapText(own.find((r) => r.title)?.title ?? null, streakLength(days));
     if (text) recaps.set(contact.id, text);

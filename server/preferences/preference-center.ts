@@ -1,6 +1,4 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contacts, tenants } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
 import type { SubscriptionState } from "@/server/contacts/channel-states";
 import { addressOn, loadContact } from "@/server/engine/contact-context";
@@ -25,13 +23,8 @@ function masked(channel: Channel, address: string): string {
  * not found.
  */
 export async function preferencesOf(db: Db, tenantId: string, contactId: string) {
-  const [owner] = await db
-    .select({ name: tenants.senderName })
-    .from(contacts)
-    .innerJoin(tenants, eq(tenants.id, contacts.tenantId))
-    .where(and(eq(contacts.id, contactId), eq(contacts.tenantId, tenantId)));
-  if (!owner) return null;
-  const contact = (await loadContact(db, contactId, false))!;
+  const contact = await loadContact(db, contactId, false);
+  if (contact?.tenantId !== tenantId) return null;
   const channels = contact.settings.channels.flatMap((channel) => {
     const address = addressOn(contact, channel);
     if (!address) return [];
@@ -39,5 +32,5 @@ export async function preferencesOf(db: Db, tenantId: string, contactId: string)
     return [{ channel, label: channelLabels[channel], state, address: masked(channel, address) }];
   });
   const offersPush = contact.settings.channels.includes("web_push");
-  return { business: owner.name, name: contact.name, channels, offersPush };
+  return { business: contact.tenant.sender.name, name: contact.name, channels, offersPush };
 }

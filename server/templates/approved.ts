@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { templateRevisions, templates } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
 import type { VariantContent } from "@/server/content/variant-content";
+import { groupBy } from "@/server/lib/group-by";
 
 export type ApprovedVariant = {
   templateId: string;
@@ -21,8 +22,7 @@ export async function loadApprovedVariants(
   db: Db,
   tenantIds: string[],
 ): Promise<Map<string, ApprovedVariant[]>> {
-  const found = new Map<string, ApprovedVariant[]>();
-  if (tenantIds.length === 0) return found;
+  if (tenantIds.length === 0) return new Map();
   const rows = await db
     .select({
       tenantId: templates.tenantId,
@@ -38,9 +38,11 @@ export async function loadApprovedVariants(
     .innerJoin(templateRevisions, eq(templateRevisions.id, templates.approvedRevisionId))
     .where(and(anyOf(templates.tenantId, tenantIds), isNotNull(templates.approvedRevisionId)))
     .orderBy(templates.name);
-  for (const { tenantId, stage, channel, ...variant } of rows) {
-    const key = variantKey(tenantId, stage, channel);
-    found.set(key, [...(found.get(key) ?? []), variant]);
-  }
-  return found;
+  const groups = groupBy(rows, (r) => variantKey(r.tenantId, r.stage, r.channel));
+  return new Map(
+    [...groups].map(([key, list]) => [
+      key,
+      list.map(({ tenantId: _t, stage: _s, channel: _c, ...variant }) => variant),
+    ]),
+  );
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { deliveries } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
 import { localDate } from "../time";
+import { groupBy } from "@/server/lib/group-by";
 
 /** Statuses of a delivery that occupies its channel on its day (SPEC §1.2 cap). */
 const OCCUPYING = ["pending", "sending", "sent", "failed"] as const;
@@ -35,9 +36,7 @@ export async function loadBusyDays(db: Db, contactIds: string[], now: Date): Pro
           ),
         )
     : [];
-  const byContact = new Map<string, typeof rows>();
-  for (const row of rows)
-    byContact.set(row.contactId, [...(byContact.get(row.contactId) ?? []), row]);
+  const byContact = groupBy(rows, (r) => r.contactId);
   return (contact, channel) =>
     new Set(
       (byContact.get(contact.id) ?? [])

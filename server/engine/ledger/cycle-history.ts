@@ -20,18 +20,10 @@ export async function currentCycles(
 ): Promise<{ cycles: Map<string, Cycle>; started: EngineEvent[] }> {
   const found = new Map<string, Cycle>();
   if (list.length === 0) return { cycles: found, started: [] };
-  const open = await db
-    .select()
-    .from(cycles)
-    .where(
-      and(
-        anyOf(
-          cycles.contactId,
-          list.map((c) => c.id),
-        ),
-        isNull(cycles.closedAt),
-      ),
-    );
+  const open = await openCycles(
+    db,
+    list.map((c) => c.id),
+  );
   const openOf = new Map(open.map((c) => [c.contactId, c]));
   const missing = list.filter((c) => {
     const cycle = openOf.get(c.id);
@@ -87,6 +79,15 @@ export async function currentCycles(
     reason: `Inactivity cycle counted from the last activity at ${cycle.startedAt.toISOString()}.`,
   }));
   return { cycles: found, started };
+}
+
+/** The open cycles of these contacts (at most one each). */
+export async function openCycles(db: Db, contactIds: string[]): Promise<Cycle[]> {
+  if (contactIds.length === 0) return [];
+  return db
+    .select()
+    .from(cycles)
+    .where(and(anyOf(cycles.contactId, contactIds), isNull(cycles.closedAt)));
 }
 
 /** Closes open cycles, each at its contact's instant. Callers hold the contacts' locks. */

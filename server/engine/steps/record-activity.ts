@@ -1,9 +1,9 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { anyOf, updateInChunks } from "@/db/bulk";
-import { contacts, cycles, deliveries, reminders } from "@/db/schema";
+import { contacts, deliveries, reminders } from "@/db/schema";
 import { loadContacts, type ContactContext } from "../contact-context";
-import { closeCycles } from "../ledger/cycle-history";
+import { closeCycles, openCycles } from "../ledger/cycle-history";
 import { logEvents, type EngineEvent } from "../ledger/events";
 import { nextChecks } from "../planning/next-check";
 import { cancelPending } from "./cancel";
@@ -30,20 +30,10 @@ export async function recordActivities(db: Db, list: Activity[]): Promise<void> 
       (c) => c.lastActivityAt,
     );
     const contactOf = new Map(locked.map((c) => [c.id, c]));
-    const open = locked.length
-      ? await tx
-          .select()
-          .from(cycles)
-          .where(
-            and(
-              anyOf(
-                cycles.contactId,
-                locked.map((c) => c.id),
-              ),
-              isNull(cycles.closedAt),
-            ),
-          )
-      : [];
+    const open = await openCycles(
+      tx,
+      locked.map((c) => c.id),
+    );
     const ended = open.filter((c) => c.startedAt < contactOf.get(c.contactId)!.lastActivityAt!);
     if (ended.length) {
       const ofEnded = await tx
