@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import {
+  activityEvents,
   contacts,
   exercises,
   templatePins,
@@ -212,6 +213,49 @@ describe("what a reminder says (SPEC §1.6)", () => {
       ["Fresh essay", "fresh_in_program"],
       ["Hot speaking", "trending_in_skill"],
     ]);
+  });
+});
+
+describe("the streak-lost recap (SPEC §1.6)", () => {
+  it("recaps the streak that ended and the last exercise, in the contact's local days", async () => {
+    const tenant = await createTenant(handle.db, "self_study", "Asia/Ho_Chi_Minh");
+    const [exercise] = await handle.db
+      .insert(exercises)
+      .values({
+        tenantId: tenant.id,
+        externalId: "ex-1",
+        program: "ielts",
+        skill: "listening",
+        title: "Airport announcements",
+        publishedAt: new Date("2025-01-01T00:00:00Z"),
+      })
+      .returning();
+    // Dec 30, 31 and Jan 1, 20:00 local each: a three-day streak that ends on Jan 1.
+    const days = ["2025-12-30T13:00:00Z", "2025-12-31T13:00:00Z", "2026-01-01T13:00:00Z"];
+    const last = new Date(days.at(-1)!);
+    const contact = await createContact(handle.db, tenant.id, {
+      name: "Lan Nguyen",
+      timeZone: "Asia/Ho_Chi_Minh",
+      channels: { zalo: "subscribed" },
+      lastActivityAt: last,
+      nextCheckAt: last,
+    });
+    await handle.db.insert(activityEvents).values(
+      days.map((at, i) => ({
+        tenantId: tenant.id,
+        contactId: contact.id,
+        externalId: `a-${contact.id}-${i}`,
+        kind: "exercise_completed" as const,
+        occurredAt: new Date(at),
+        exerciseId: exercise!.id,
+      })),
+    );
+    const { provider } = recordingProvider(handle.db);
+    await runUntil(handle.db, provider, last, new Date("2026-01-04T00:00:00Z"));
+    const [message] = await outboxOf(handle.db, contact.id);
+    expect(message!.text).toContain(
+      "You practised 3 days in a row. Last time: Airport announcements.",
+    );
   });
 });
 
