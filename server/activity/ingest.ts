@@ -5,7 +5,7 @@ import type { RowError } from "@/server/lib/batch";
 import type { ActivityInput } from "./activity-input";
 import { rowsOf } from "@/db/rows";
 import { recordActivity } from "@/server/engine/steps/record-activity";
-import { isInFuture, isQualifying } from "./qualifying";
+import { isQualifying } from "./qualifying";
 
 type Row = { index: number; value: ActivityInput };
 
@@ -37,7 +37,7 @@ export async function ingestActivity(
     const errors: RowError[] = [];
     const accepted: (typeof activityEvents.$inferInsert)[] = [];
     for (const { index, value } of rows) {
-      const error = checkRow(value, contactIds, exerciseIds, now);
+      const error = checkRow(value, contactIds, exerciseIds);
       if (error) errors.push({ index, ...error });
       else accepted.push(toInsert(tenantId, value, contactIds, exerciseIds));
     }
@@ -64,7 +64,6 @@ function checkRow(
   value: ActivityInput,
   contactIds: Map<string, string>,
   exerciseIds: Map<string, string>,
-  now: Date,
 ): Omit<RowError, "index"> | null {
   if (!contactIds.has(value.contactExternalId)) {
     return {
@@ -74,9 +73,6 @@ function checkRow(
   }
   if (value.exerciseExternalId && !exerciseIds.has(value.exerciseExternalId)) {
     return { field: "exerciseExternalId", reason: "no exercise has this external id" };
-  }
-  if (isInFuture(new Date(value.occurredAt), now)) {
-    return { field: "occurredAt", reason: "is in the future" };
   }
   return null;
 }
@@ -92,7 +88,7 @@ function toInsert(
     contactId: contactIds.get(value.contactExternalId)!,
     externalId: value.externalId,
     kind: value.kind,
-    occurredAt: new Date(value.occurredAt),
+    occurredAt: value.occurredAt,
     revenueMinor: value.revenueMinor ?? 0,
     currency: value.currency ?? null,
     exerciseId: value.exerciseExternalId ? exerciseIds.get(value.exerciseExternalId)! : null,

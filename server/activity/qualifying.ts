@@ -10,10 +10,3 @@ const QUALIFYING: ReadonlySet<ActivityKind> = new Set([
 export function isQualifying(kind: ActivityKind): boolean {
   return QUALIFYING.has(kind);
 }
-
-/** Clocks drift; an event further ahead of the server than this is a client bug, not activity. */
-export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
-
-export function isInFuture(occurredAt: Date, now: Date): boolean {
-  return occurredAt.getTime() - now.getTime() > MAX_FUTURE_SKEW_MS;
-}

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { validateRows } from "@/server/lib/batch";
 import { contactInput } from "./contact-input";
 
+const now = new Date("2026-11-23T00:00:00Z");
+
 const fieldOf = (row: unknown) => {
-  const { errors } = validateRows([row], contactInput);
+  const { errors } = validateRows([row], contactInput(now));
   return errors.length ? errors.map((e) => e.field) : null;
 };
 
@@ -35,6 +37,9 @@ describe("contactInput", () => {
     [{ externalId: "c", channels: { fax: "subscribed" } }, ["channels.fax"]],
     [{ externalId: "c", channels: { sms: "maybe" } }, ["channels.sms"]],
     [{ externalId: "c", lastActivityAt: "2026-03-31 10:00" }, ["lastActivityAt"]],
+    [{ externalId: "c", lastActivityAt: "9999-12-31T23:59:59Z" }, ["lastActivityAt"]],
+    [{ externalId: "c", lastActivityOverride: true }, ["lastActivityAt"]],
+    [{ externalId: "c\u0000", name: "\u0000", tags: ["\u0000"] }, ["externalId", "name", "tags.0"]],
     [{ externalId: "c", favouriteColour: "red" }, ["favouriteColour"]],
   ])("rejects %j at %j", (row, fields) => {
     expect(fieldOf(row)).toEqual(fields);

@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { activityEvents, contacts } from "@/db/schema";
+import { activityEvents, contacts, cycles, engineEvents } from "@/db/schema";
 import { listApiKeys, revokeApiKey } from "@/server/api-keys/keys";
+import { contactTimeline } from "@/server/engine/explain/timeline";
+import { planContacts } from "@/server/engine/steps/plan";
 import { openTestDb } from "@/test/db";
 import { createContact, createKey, createTenant } from "@/test/factories";
 import { runBatch, type BatchSpec } from "./batch-request";
@@ -185,6 +187,111 @@ describe("POST /api/v1/contacts", () => {
     expect((await contactsOf(tenant.id)).map((c) => c.externalId)).toEqual(["ok"]);
   });
 
+  it("refuses a last activity in the future with a per-row error, keeping the other rows", async () => {
+    const { tenant, key } = await tenantWithKey();
+    const response = await postContacts(key, {
+      contacts: [
+        { externalId: "x", lastActivityAt: "9999-12-31T23:59:59Z" },
+        { externalId: "ok", lastActivityAt: "2026-11-01T00:00:00Z" },
+      ],
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      created: 1,
+      updated: 0,
+      errors: [{ index: 0, field: "lastActivityAt", reason: "is in the future" }],
+    });
+    expect((await contactsOf(tenant.id)).map((c) => c.externalId)).toEqual(["ok"]);
+  });
+
+  it("reports NUL characters and the year 0000 per row and stores the valid rows", async () => {
+    const { tenant, key } = await tenantWithKey();
+    const control = "must not contain control characters such as NUL, tabs or line breaks";
+    const response = await postContacts(key, {
+      contacts: [
+        { externalId: "nul\u0000id" },
+        { externalId: "c1", name: "Lan\u0000" },
+        { externalId: "c2", tags: ["vip", "a\u0000b"] },
+        { externalId: "c3", program: "\u0000", lastSkill: "x\u0000" },
+        { externalId: "c4", lastActivityAt: "0000-01-01T00:00:00Z" },
+        { externalId: "good", name: "Mai", tags: ["vip"] },
+      ],
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      created: 1,
+      updated: 0,
+      errors: [
+        { index: 0, field: "externalId", reason: control },
+        { index: 1, field: "name", reason: control },
+        { index: 2, field: "tags.1", reason: control },
+        { index: 3, field: "program", reason: control },
+        { index: 3, field: "lastSkill", reason: control },
+        { index: 4, field: "lastActivityAt", reason: "must not be before 1970-01-01" },
+      ],
+    });
+    expect((await contactsOf(tenant.id)).map((c) => c.externalId)).toEqual(["good"]);
+  });
+
+  it("moves the last activity back only on an explicit override, logged on the timeline", async () => {
+    const { tenant, key } = await tenantWithKey();
+    // A value stored before the bounds existed, far in the future.
+    const wrong = new Date("9999-12-31T23:59:59Z");
+    const contact = await createContact(handle.db, tenant.id, {
+      externalId: "c1",
+      lastActivityAt: wrong,
+      nextCheckAt: null,
+    });
+    const corrected = "2026-11-01T09:00:00+07:00";
+    const plain = await postContacts(key, {
+      contacts: [{ externalId: "c1", lastActivityAt: corrected }],
+    });
+    expect(await plain.json()).toMatchObject({ updated: 1, errors: [] });
+    expect((await contactsOf(tenant.id))[0]!.lastActivityAt).toEqual(wrong);
+
+    const override = await postContacts(key, {
+      contacts: [{ externalId: "c1", lastActivityAt: corrected, lastActivityOverride: true }],
+    });
+    expect(await override.json()).toMatchObject({ updated: 1, errors: [] });
+    const [stored] = await contactsOf(tenant.id);
+    expect(stored!.lastActivityAt).toEqual(new Date(corrected));
+    // The engine looks at the contact again and counts from the corrected value.
+    expect(stored!.nextCheckAt).toEqual(now);
+    const timeline = await contactTimeline(handle.db, tenant.id, contact.id);
+    expect(timeline!.events).toEqual([
+      expect.objectContaining({
+        type: "last_activity_overridden",
+        at: now,
+        reason: expect.stringContaining("9999-12-31T23:59:59.000Z"),
+      }),
+    ]);
+    const [event] = await handle.db
+      .select()
+      .from(engineEvents)
+      .where(eq(engineEvents.contactId, contact.id));
+    expect(event!.data).toEqual({
+      before: "9999-12-31T23:59:59.000Z",
+      after: "2026-11-01T02:00:00.000Z",
+    });
+    await planContacts(handle.db, [contact.id], now);
+    const [cycle] = await handle.db.select().from(cycles).where(eq(cycles.contactId, contact.id));
+    expect(cycle!.startedAt).toEqual(new Date(corrected));
+  });
+
+  it("refuses an override without the value it sets", async () => {
+    const { key } = await tenantWithKey();
+    const body = await (
+      await postContacts(key, { contacts: [{ externalId: "c1", lastActivityOverride: true }] })
+    ).json();
+    expect(body.errors).toEqual([
+      {
+        index: 0,
+        field: "lastActivityAt",
+        reason: "is required when lastActivityOverride is true",
+      },
+    ]);
+  });
+
   it("enforces the size limit on a streamed body that has no Content-Length", async () => {
     const { key } = await tenantWithKey();
     const chunk = new TextEncoder().encode(" ".repeat(256 * 1024));
@@ -314,6 +421,41 @@ describe("POST /api/v1/activity", () => {
       [2, "occurredAt"],
     ]);
     expect(await lastActivity(contact.id)).toEqual(new Date(at));
+  });
+
+  it("reports NUL characters and the year 0000 per row and stores the valid rows", async () => {
+    const { key, contact } = await tenantWithContact();
+    const event = (externalId: string, fields: Record<string, string> = {}) => ({
+      externalId,
+      contactExternalId: "cust-1",
+      kind: "job_completed",
+      occurredAt: "2026-11-22T00:00:00Z",
+      ...fields,
+    });
+    const response = await postActivity(key, {
+      activity: [
+        event("nul\u0000"),
+        event("e1", { contactExternalId: "cust\u0000-1" }),
+        event("e2", { exerciseExternalId: "\u0000" }),
+        event("e3", { occurredAt: "0000-01-01T00:00:00Z" }),
+        event("e4", { occurredAt: "9999-12-31T23:59:59Z" }),
+        event("good"),
+      ],
+    });
+    expect(response.status).toBe(200);
+    const control = "must not contain control characters such as NUL, tabs or line breaks";
+    expect(await response.json()).toEqual({
+      stored: 1,
+      duplicates: 0,
+      errors: [
+        { index: 0, field: "externalId", reason: control },
+        { index: 1, field: "contactExternalId", reason: control },
+        { index: 2, field: "exerciseExternalId", reason: control },
+        { index: 3, field: "occurredAt", reason: "must not be before 1970-01-01" },
+        { index: 4, field: "occurredAt", reason: "is in the future" },
+      ],
+    });
+    expect(await lastActivity(contact.id)).toEqual(new Date("2026-11-22T00:00:00Z"));
   });
 
   it("cannot post activity for another tenant's contact", async () => {

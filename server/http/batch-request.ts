@@ -15,7 +15,8 @@ type Stored = { errors: RowError[] } & { [count: string]: number | RowError[] };
 export type BatchSpec<S extends z.ZodType<{ externalId: string }>> = {
   /** The body's array, e.g. `contacts` in `{ "contacts": [...] }`. */
   key: string;
-  schema: S;
+  /** The row schema at the request's instant: instants are bounded by `now`. */
+  schema: (now: Date) => S;
   store: (ctx: BatchContext, rows: { index: number; value: z.infer<S> }[]) => Promise<Stored>;
 };
 
@@ -45,7 +46,7 @@ export async function runBatch<S extends z.ZodType<{ externalId: string }>>(
   const rows = parseEnvelope(body, spec.key);
   if (rows instanceof Response) return rows;
   try {
-    const checked = validateRows(rows, spec.schema);
+    const checked = validateRows(rows, spec.schema(now));
     const unique = rejectDuplicateKeys(checked.valid, "externalId", (r) => r.externalId);
     const { errors, ...counts } = await spec.store({ db, tenantId, now }, unique.valid);
     const all = [...checked.errors, ...unique.errors, ...errors].sort((a, b) => a.index - b.index);

@@ -7,14 +7,14 @@ import { pushSubscriptionInput } from "@/server/push/subscription-input";
 import type { BatchSpec } from "./batch-request";
 
 /** `POST /api/v1/contacts`: upsert by external id. */
-export const contactsBatch: BatchSpec<typeof contactInput> = {
+export const contactsBatch: BatchSpec<ReturnType<typeof contactInput>> = {
   key: "contacts",
   schema: contactInput,
   store: ({ db, tenantId, now }, rows) => upsertContacts(db, tenantId, rows, now),
 };
 
 /** `POST /api/v1/activity`: idempotent by external id; a repeat is counted, not stored again. */
-export const activityBatch: BatchSpec<typeof activityInput> = {
+export const activityBatch: BatchSpec<ReturnType<typeof activityInput>> = {
   key: "activity",
   schema: activityInput,
   store: ({ db, tenantId, now }, rows) => ingestActivity(db, tenantId, rows, now),
@@ -23,6 +23,6 @@ export const activityBatch: BatchSpec<typeof activityInput> = {
 /** `POST /api/v1/push-subscriptions`: browsers' web push subscriptions, by contact external id. */
 export const pushSubscriptionsBatch: BatchSpec<typeof pushSubscriptionInput> = {
   key: "subscriptions",
-  schema: pushSubscriptionInput,
+  schema: () => pushSubscriptionInput,
   store: ({ db, tenantId, now }, rows) => registerPushSubscriptions(db, tenantId, rows, now),
 };

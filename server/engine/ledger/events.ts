@@ -22,7 +22,9 @@ export type EngineEventType =
   | "canceled_return"
   | "canceled_reset"
   | "clicked"
-  | "reactivated";
+  | "reactivated"
+  /** An integrator corrected the last activity, possibly backwards (`data`: before, after). */
+  | "last_activity_overridden";
 
 export type EngineEvent = typeof engineEvents.$inferInsert & { type: EngineEventType };
 
