@@ -124,7 +124,7 @@ async function insertTenantData(db: Db, demo: DemoTenant, tenantId: string, now:
       .map((c) => ({
         tenantId,
         contactId: c.id,
-        endpoint: `https://push.demo.example/${c.externalId}`,
+        endpoint: `https://fcm.googleapis.com/fcm/send/demo-${c.externalId}`,
         p256dh: "demo",
         auth: "demo",
       })),

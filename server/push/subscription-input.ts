@@ -1,8 +1,13 @@
 import { z } from "zod";
+import { endpointProblem } from "./public-address";
 
 /** A browser's `PushSubscription.toJSON()`: the push service URL and the encryption keys. */
 export const browserSubscription = z.object({
-  endpoint: z.url().refine((u) => u.startsWith("https://"), "must be an https URL"),
+  /** The server posts to it: never to its own network (SSRF), whoever registers it. */
+  endpoint: z.string().check((ctx) => {
+    const problem = endpointProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+  }),
   keys: z.object({
     p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "must be a base64url P-256 public key"),
     auth: z.string().regex(/^[A-Za-z0-9_-]{16,32}$/, "must be a base64url authentication secret"),

@@ -32,7 +32,7 @@ const message = (recipient: string) =>
   );
 
 const provider = (timeoutMs = 2_000) =>
-  webPushProvider({ vapid, timeoutMs, allowInsecureEndpoints: true });
+  webPushProvider({ vapid, timeoutMs, allowLocalEndpoints: true });
 
 describe("webPushProvider", () => {
   it("posts the encrypted payload with VAPID auth, TTL and a topic", async () => {
@@ -117,6 +117,65 @@ describe("webPushProvider", () => {
       key,
     );
     expect(await failureOf(sending)).toMatchObject({ errorClass: "invalid_recipient" });
+  });
+
+  it.each([
+    ["the metadata service", "https://169.254.169.254/latest/meta-data"],
+    ["a database port on loopback", "https://127.0.0.1:5432/x"],
+    ["a private network", "https://10.0.0.1/push"],
+    ["loopback as a decimal number", "https://2130706433/push"],
+    ["IPv4-mapped IPv6 loopback", "https://[::ffff:127.0.0.1]/push"],
+    ["IPv6 link-local", "https://[fe80::1]/push"],
+    ["localhost", "https://localhost/push"],
+    ["an .internal name", "https://metadata.google.internal/push"],
+  ])("refuses an endpoint on %s at send time, permanently", async (_name, endpoint) => {
+    const sending = webPushProvider({ vapid, timeoutMs: 500 }).send(
+      message(browser(endpoint).recipient),
+      key,
+    );
+    expect(await failureOf(sending)).toMatchObject({
+      kind: "permanent",
+      errorClass: "non_public_endpoint",
+      message: expect.stringContaining("must be on a public host"),
+    });
+  });
+
+  it("refuses a public-looking name that resolves inside the network, before any request", async () => {
+    const resolve = async () => [
+      { address: "142.250.74.42", family: 4 },
+      { address: "10.1.2.3", family: 4 },
+    ];
+    const sending = webPushProvider({ vapid, resolve }).send(
+      message(browser("https://fcm.googleapis.com/fcm/send/abc").recipient),
+      key,
+    );
+    expect(await failureOf(sending)).toEqual({
+      kind: "permanent",
+      errorClass: "non_public_endpoint",
+      message:
+        "web-push: fcm.googleapis.com resolves to a non-public address: 10.1.2.3 is not public (private)",
+    });
+  });
+
+  it("connects to the addresses it checked, resolving the name once", async () => {
+    const server = await fakeServer(() => ({ status: 201 }));
+    const port = new URL(server.url).port;
+    const lookups: string[] = [];
+    const resolve = async (hostname: string) => {
+      lookups.push(hostname);
+      return [{ address: "127.0.0.1", family: 4 }];
+    };
+    // `push.invalid` resolves nowhere else: the request can only arrive through the pinned address.
+    const { recipient } = browser(`http://push.invalid:${port}/push/sub-1`);
+    await webPushProvider({ vapid, allowLocalEndpoints: true, resolve }).send(
+      message(recipient),
+      key,
+    );
+    expect(lookups).toEqual(["push.invalid"]);
+    expect(server.requests[0]).toMatchObject({
+      path: "/push/sub-1",
+      headers: { host: `push.invalid:${port}` },
+    });
   });
 
   it("refuses bad VAPID keys at construction", () => {

@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
 import webpush from "web-push";
 import { z } from "zod";
+import { pinnedDispatcher, systemResolve, type Resolve } from "@/server/push/pinned-dispatcher";
+import { addressProblem, endpointProblem } from "@/server/push/public-address";
 import {
   bodyText,
   DEFAULT_TIMEOUT_MS,
   httpFailure,
+  networkFailure,
   permanent,
   providerFailure,
   providerFetch,
@@ -20,8 +23,13 @@ export type WebPushOptions = {
   /** How long the push service keeps an undelivered message: a stale reminder is worse than none. */
   ttlSeconds?: number;
   timeoutMs?: number;
-  /** Allow `http:` endpoints (tests, a local push service); browsers only hand out `https:` ones. */
-  allowInsecureEndpoints?: boolean;
+  /**
+   * Allow `http:` endpoints on any address (tests, a local push service); browsers only hand out
+   * `https:` ones on public push services.
+   */
+  allowLocalEndpoints?: boolean;
+  /** How endpoint host names are resolved: the system's resolver unless a test stands in. */
+  resolve?: Resolve;
 };
 
 /** base64url of exactly `bytes` bytes (`min` and up when `exact` is false). */
@@ -47,20 +55,26 @@ export function webPushProvider(options: WebPushOptions): ChannelProvider {
   const ttl = options.ttlSeconds ?? 24 * 60 * 60;
   return {
     async send(message, { idempotencyKey }) {
-      const subscription = subscriptionOf(message.recipient, options.allowInsecureEndpoints);
+      const subscription = subscriptionOf(message.recipient, options.allowLocalEndpoints);
       const details = webpush.generateRequestDetails(subscription, payload(message), {
         vapidDetails: options.vapid,
         TTL: ttl,
         topic: topicOf(message.deliveryId),
       });
       const body = new Uint8Array(details.body);
-      const init = { method: details.method, headers: headersOf(details.headers), body };
+      const dispatcher = await checkedDispatcher(details.endpoint, options);
+      const init = {
+        method: details.method,
+        headers: headersOf(details.headers),
+        body,
+        dispatcher,
+      };
       const response = await providerFetch(
         PROVIDER,
         details.endpoint,
         init,
         options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      );
+      ).finally(() => dispatcher.destroy());
       if (!response.ok) throw failure(response.status, response.headers, response.body);
       // RFC 8030: the push service names the message it created in `Location`.
       return { providerMessageId: response.headers.get("location") ?? idempotencyKey };
@@ -79,6 +93,28 @@ function subscriptionOf(recipient: string, allowInsecure = false): Subscription 
     return parsed.data;
   }
   throw providerFailure(PROVIDER, permanent("invalid_recipient"), "not a usable push subscription");
+}
+
+/**
+ * The endpoint was checked when it was registered; names can since point elsewhere. Right before
+ * the request its host is resolved, every address must be public, and the request is pinned to
+ * those addresses. An endpoint inside the network is refused for good: retrying will not move it.
+ */
+async function checkedDispatcher(endpoint: string, options: WebPushOptions) {
+  const refuse = (detail: string) =>
+    providerFailure(PROVIDER, permanent("non_public_endpoint"), detail);
+  const local = options.allowLocalEndpoints ?? false;
+  const problem = local ? null : endpointProblem(endpoint);
+  if (problem) throw refuse(`the endpoint ${problem}`);
+  const host = new URL(endpoint).hostname.replace(/^\[(.*)\]$/, "$1");
+  const resolved = await (options.resolve ?? systemResolve)(host).catch((error: unknown) => {
+    throw networkFailure(PROVIDER, error);
+  });
+  const [first, ...rest] = resolved;
+  if (!first) throw networkFailure(PROVIDER, new Error(`${host} has no address`));
+  const inside = local ? null : resolved.map((a) => addressProblem(a.address)).find(Boolean);
+  if (inside) throw refuse(`${host} resolves to a non-public address: ${inside}`);
+  return pinnedDispatcher([first, ...rest]);
 }
 
 function parseJson(text: string): unknown {

@@ -15,11 +15,16 @@ export async function POST(request: Request) {
   const verified = await appLinks().tokens.verify(parsed.data.token, now);
   if (!verified.ok || verified.claims.k !== "p")
     return Response.json({ error: "This link is not valid or has expired." }, { status: 401 });
-  await saveSubscription(await getDb(), {
+  const saved = await saveSubscription(await getDb(), {
     tenantId: verified.claims.t,
     contactId: verified.claims.c,
     subscription: parsed.data.subscription,
     now,
   });
+  if (!saved)
+    return Response.json(
+      { error: "This business does not send browser notifications." },
+      { status: 403 },
+    );
   return Response.json({ subscribed: true });
 }
