@@ -83,12 +83,12 @@ async function measure(total: number) {
     const planStart = process.hrtime.bigint();
     let planned = 0;
     const planner = async () => {
-      for (
-        let n = await scanDue(db, midnight, batch);
-        n > 0;
-        n = await scanDue(db, midnight, batch)
-      )
+      for (;;) {
+        const { planned: n, setAside } = await scanDue(db, midnight, batch);
+        if (setAside.length > 0) throw new Error(`planning set aside ${setAside.length} contacts`);
+        if (n === 0) return;
         planned += n;
+      }
     };
     await Promise.all(Array.from({ length: workers }, planner));
     const planMs = ms(planStart);

@@ -1,12 +1,12 @@
 import { InngestTestEngine } from "@inngest/test";
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { contacts, deliveries } from "@/db/schema";
 import { outboxProvider } from "@/server/engine/channels/outbox-provider";
 import { plan } from "@/server/engine/steps/plan";
 import { openTestDb } from "@/test/db";
-import { deliveriesOf, outboxOf } from "@/test/engine";
+import { deliveriesOf, eventsOf, outboxOf } from "@/test/engine";
 import { createContact, createTenant } from "@/test/factories";
 import type { EngineDeps } from "./deps";
 import { contactActivityFunction } from "./functions/contact-activity";
@@ -23,6 +23,12 @@ beforeAll(async () => {
   deps = { db: async () => handle.db, provider: outboxProvider, clock: () => now };
 });
 afterAll(() => handle.close());
+afterEach(() => vi.restoreAllMocks());
+
+/** What a run logs as errors (Inngest's default logger writes to the console). */
+function withLoggerSpy() {
+  return { error: vi.spyOn(console, "error").mockImplementation(() => {}) };
+}
 
 async function learner() {
   const tenant = await createTenant(handle.db, "self_study", "Asia/Ho_Chi_Minh");
@@ -74,13 +80,34 @@ describe("Inngest functions over the engine's steps (@inngest/test)", () => {
       data: { contactId: contact.id, tenantId: tenant.id },
     }));
     const { result } = await t.execute({ events: [first!, ...rest] });
-    expect(result).toEqual({ planned: 3 });
+    expect(result).toEqual({ planned: 3, setAside: 0 });
     for (const { contact } of batch) {
       expect((await deliveriesOf(handle.db, contact.id)).map((d) => d.status)).toEqual([
         "pending",
         "pending",
       ]);
     }
+  });
+
+  it("plan-contact plans the batch and sets aside a contact it fails on, without failing the run", async () => {
+    const batch = [await learner(), await learner(), await learner()];
+    const poisoned = batch[1]!.contact;
+    await handle.db.execute(
+      sql`update contacts set last_activity_at = '9999-12-31T23:59:59Z' where id = ${poisoned.id}`,
+    );
+    const logger = withLoggerSpy();
+    const t = new InngestTestEngine({ function: planContactFunction(deps) });
+    const [first, ...rest] = batch.map(({ tenant, contact }) => ({
+      name: "customer.dormant",
+      data: { contactId: contact.id, tenantId: tenant.id },
+    }));
+    const { result, error } = await t.execute({ events: [first!, ...rest] });
+    expect(error).toBeUndefined();
+    expect(result).toEqual({ planned: 2, setAside: 1 });
+    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining(poisoned.id));
+    for (const { contact } of [batch[0]!, batch[2]!])
+      expect(await deliveriesOf(handle.db, contact.id)).toHaveLength(2);
+    expect((await eventsOf(handle.db, poisoned.id)).map((e) => e.type)).toEqual(["engine_error"]);
   });
 
   it("dispatch-due claims due deliveries and fans out reactivation/delivery.due", async () => {
@@ -123,6 +150,33 @@ describe("Inngest functions over the engine's steps (@inngest/test)", () => {
     });
     expect(result).toEqual({ deliveryId: zalo!.id, outcome: "sent" });
     expect((await outboxOf(handle.db, contact.id)).map((m) => m.channel)).toEqual(["zalo"]);
+  });
+
+  it("send-delivery sets aside a delivery it fails on and reports it, without failing the run", async () => {
+    const { tenant, contact } = await learner();
+    await plan(handle.db, contact.id, now);
+    await handle.db
+      .update(deliveries)
+      .set({ status: "sending" })
+      .where(eq(deliveries.contactId, contact.id));
+    await handle.db.execute(
+      sql`update tenant_settings set settings = '{"cadence": 1}' where tenant_id = ${tenant.id}`,
+    );
+    const [zalo] = (await deliveriesOf(handle.db, contact.id)).filter((d) => d.channel === "zalo");
+    const logger = withLoggerSpy();
+    const t = new InngestTestEngine({ function: sendDeliveryFunction(deps) });
+    const { result, error } = await t.execute({
+      events: [
+        {
+          name: "reactivation/delivery.due",
+          data: { deliveryId: zalo!.id, tenantId: tenant.id, channel: "zalo" },
+        },
+      ],
+    });
+    expect(error).toBeUndefined();
+    expect(result).toEqual({ deliveryId: zalo!.id, outcome: "set_aside" });
+    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining(zalo!.id));
+    expect(await outboxOf(handle.db, contact.id)).toEqual([]);
   });
 
   it("contact-activity resets the chain and cancels pending sends", async () => {

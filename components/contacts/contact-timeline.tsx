@@ -23,6 +23,7 @@ export function ContactTimeline({ timeline }: { timeline: Timeline }) {
   const zone = timeline.contact.zone;
   return (
     <div className="space-y-8">
+      {timeline.attention && <EngineAttention attention={timeline.attention} zone={zone} />}
       <section aria-labelledby="next-heading">
         <h2 id="next-heading" className="mb-3 text-lg font-semibold">
           What happens next
@@ -76,11 +77,43 @@ export function ContactTimeline({ timeline }: { timeline: Timeline }) {
               <time className="text-xs text-stone-500" dateTime={e.at.toISOString()}>
                 {formatDateTime(e.at, zone)}
               </time>{" "}
-              <Badge>{e.type}</Badge> <span className="text-stone-800">{e.reason}</span>
+              <Badge tone={e.type === "engine_error" ? "bad" : undefined}>{e.type}</Badge>{" "}
+              <span className="text-stone-800">{e.reason}</span>
+              {e.detail && <span className="ml-2 text-xs text-stone-500">{e.detail}</span>}
             </li>
           ))}
         </ol>
       </section>
     </div>
+  );
+}
+
+/** The engine set this contact aside: what failed, and when it is tried again. */
+function EngineAttention({
+  attention,
+  zone,
+}: {
+  attention: NonNullable<Timeline["attention"]>;
+  zone: string;
+}) {
+  return (
+    <section
+      aria-labelledby="attention-heading"
+      className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-900"
+    >
+      <h2 id="attention-heading" className="mb-1 font-semibold">
+        Needs attention: the engine failed on this contact
+      </h2>
+      <p>
+        {attention.failures} {attention.failures === 1 ? "failure" : "failures"} in a row
+        {attention.since && <> since {formatDateTime(attention.since, zone)}</>}:{" "}
+        <code className="break-all">{attention.error}</code>
+      </p>
+      <p className="mt-1">
+        Other contacts are not held up. It is tried again at{" "}
+        {formatDateTime(attention.retryAt, zone)} and less often while it keeps failing; once its
+        data is corrected (for example through the contacts API) it recovers on the next try.
+      </p>
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import type { ChannelStates } from "@/server/contacts/channel-states";
 import { tenantIdColumn } from "./columns";
 
@@ -28,6 +28,14 @@ export const contacts = pgTable(
     channels: jsonb().$type<ChannelStates>().notNull().default({}),
     /** The UTC instant of the contact's next milestone; the engine's scan is a range scan on it. */
     nextCheckAt: timestamp({ withTimezone: true, mode: "date" }),
+    /**
+     * Engine steps that failed in a row for this contact (0: healthy). A failing contact is set
+     * aside with a backoff so it never stops the others; owners see it as needing attention.
+     */
+    engineFailures: integer().notNull().default(0),
+    /** What the last failed step said, and when (null once a step succeeds again). */
+    engineError: text(),
+    engineErrorAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -37,6 +45,9 @@ export const contacts = pgTable(
     index("contacts_tenant_last_activity_idx").on(t.tenantId, t.lastActivityAt),
     index("contacts_tenant_email_idx").on(t.tenantId, sql`lower(${t.email})`),
     index("contacts_tags_idx").using("gin", t.tags),
+    index("contacts_needing_attention_idx")
+      .on(t.tenantId, t.engineErrorAt)
+      .where(sql`${t.engineFailures} > 0`),
     index("contacts_next_check_idx")
       .on(t.nextCheckAt)
       .where(sql`${t.nextCheckAt} is not null`),

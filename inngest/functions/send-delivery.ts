@@ -23,12 +23,15 @@ export function sendDeliveryFunction(deps: EngineDeps) {
       concurrency: [{ key: perTenantChannel, limit: 5 }],
       throttle: { key: perTenantChannel, limit: 50, period: "1s" },
     },
-    async ({ event, step }) => {
+    async ({ event, step, logger }) => {
       const { deliveryId } = data.parse(event.data);
       const outcome = await step.run("send", async () => {
         const db = await deps.db();
         return send(db, deps.provider(db), deliveryId, deps.clock());
       });
+      // Set aside by the step (its contact's timeline says why); the dispatch sweep retries it.
+      if (outcome === "set_aside")
+        logger.error(`send failed for delivery ${deliveryId}; set aside`);
       return { deliveryId, outcome };
     },
   );

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import type { ChannelProvider } from "./channels/provider";
 import { dispatchDue } from "./steps/dispatch";
+import type { SetAside } from "./ledger/set-aside";
 import { scanDue } from "./steps/scan";
 import { sendDeliveries, type SendResult } from "./steps/send";
 import { yieldToEventLoop } from "./yield";
@@ -10,11 +11,22 @@ const DISPATCH_BATCH = 500;
 
 type Outcomes = Partial<Record<SendResult, number>>;
 
-/** Plans one batch of due contacts; returns how many it planned. */
+/**
+ * Plans one batch of due contacts; returns how many it handled (planned, or set aside after a
+ * failure: those are logged and the engine goes on).
+ */
 async function planBatch(db: Db, now: Date): Promise<number> {
-  const planned = await scanDue(db, now, SCAN_BATCH);
+  const { planned, setAside } = await scanDue(db, now, SCAN_BATCH);
+  for (const s of setAside) logSetAside(s);
   await yieldToEventLoop();
-  return planned;
+  return planned + setAside.length;
+}
+
+function logSetAside(s: SetAside) {
+  console.error(
+    `[rekindle] engine: ${s.step} failed for contact ${s.contactId} (tenant ${s.tenantId}, ` +
+      `${s.failures} in a row): ${s.error}; set aside until ${s.retryAt.toISOString()}`,
+  );
 }
 
 /** Claims and sends one batch of due deliveries; returns how many it claimed. */
@@ -84,6 +96,11 @@ export function startEmbeddedWorker(options: {
       if (planned || sent)
         options.log?.(
           `[rekindle] engine: planned ${planned} contacts, ${JSON.stringify(outcomes)}`,
+        );
+      if (outcomes.set_aside)
+        console.error(
+          `[rekindle] engine: ${outcomes.set_aside} deliveries set aside after a failure; ` +
+            "their contacts' timelines say why, and they are retried with a backoff",
         );
     } catch (error) {
       console.error("[rekindle] engine tick failed; the next tick retries", error);

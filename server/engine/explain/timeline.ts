@@ -11,8 +11,8 @@ import { isPlannable, upcomingMilestone } from "../planning/targets";
  * decisions with their reasons, oldest first, its deliveries, and its next planned steps.
  */
 export async function contactTimeline(db: Db, tenantId: string, contactId: string) {
-  const contact = await loadContact(db, contactId, false);
-  if (!contact || contact.tenantId !== tenantId) return null;
+  const contact = await loadContact(db, tenantId, contactId);
+  if (!contact) return null;
   const [events, rows, histories] = await Promise.all([
     db
       .select()
@@ -34,9 +34,14 @@ export async function contactTimeline(db: Db, tenantId: string, contactId: strin
       at: d.nextAttemptAt ?? d.dueAt,
       what: `${d.stage} on ${d.channel}${d.attemptCount ? ` (retry ${d.attemptCount})` : ""}`,
     }));
-  const milestone = isPlannable(contact)
-    ? upcomingMilestone(contact, histories.get(contact.id)!)
-    : null;
+  const attention = needsAttention(contact, events);
+  // A contact set aside may be one whose data the rules cannot work with: say so, not crash.
+  const milestone =
+    isPlannable(contact) && !attention
+      ? upcomingMilestone(contact, histories.get(contact.id)!)
+      : null;
+  if (attention)
+    upcoming.push({ at: attention.retryAt, what: "tried again after an engine error" });
   if (milestone)
     upcoming.push({ at: milestone.reachedAt, what: `${milestone.key} reached; planned then` });
   return {
@@ -44,17 +49,49 @@ export async function contactTimeline(db: Db, tenantId: string, contactId: strin
       id: contact.id,
       name: contact.name,
       externalId: contact.externalId,
-      zone: contact.zone,
+      zone: displayZone(contact.zone),
       lastActivityAt: contact.lastActivityAt,
     },
+    attention,
     events: events.map((e) => ({
       at: e.at,
       type: e.type,
       reason: e.reason,
       deliveryId: e.deliveryId,
+      detail: e.type === "engine_error" ? String(e.data.error ?? "") : null,
     })),
     deliveries: deliveryList,
     next: upcoming.sort((a, b) => a.at.getTime() - b.at.getTime()),
     doNotContact: isDoNotContact(contact, contact.settings.excludeDoNotContact),
   };
+}
+
+type EngineErrorData = { error?: string; retryAt?: string };
+
+/**
+ * Why the engine set the contact aside and when it tries again (the last `engine_error`), or
+ * null when its steps succeed.
+ */
+function needsAttention(
+  contact: { engineFailures: number; engineError: string | null; engineErrorAt: Date | null },
+  events: { type: string; data: Record<string, unknown> }[],
+) {
+  if (contact.engineFailures === 0) return null;
+  const last = events.findLast((e) => e.type === "engine_error")?.data as EngineErrorData;
+  return {
+    failures: contact.engineFailures,
+    error: contact.engineError ?? "",
+    since: contact.engineErrorAt,
+    retryAt: new Date(last?.retryAt ?? contact.engineErrorAt ?? 0),
+  };
+}
+
+/** The contact's zone when times can be shown in it; UTC for a zone the runtime does not know. */
+function displayZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return zone;
+  } catch {
+    return "UTC";
+  }
 }

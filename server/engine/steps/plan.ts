@@ -1,19 +1,25 @@
 import type { Db } from "@/db/client";
 import { updateInChunks } from "@/db/bulk";
 import { contacts } from "@/db/schema";
+import { bisect } from "@/server/lib/bisect";
 import { loadContacts, type ContactContext } from "../contact-context";
 import { loadBusyDays } from "../ledger/busy-days";
 import { currentCycles, cycleReminders } from "../ledger/cycle-history";
 import { logEvents } from "../ledger/events";
+import { clearEngineErrors, setAsidePlanning, type SetAside } from "../ledger/set-aside";
 import { supersedeEarlier } from "../ledger/supersede";
 import { writeReminders, type ReminderToWrite } from "../ledger/write-reminders";
 import { historyAfter, planSend, planSuperseded } from "../planning/reminder";
 import { chooseTargets, isPlannable, upcomingMilestone } from "../planning/targets";
 import { earliest, stepTime, type StepTime } from "../step-time";
 
+/** What a planning step did: contacts planned, and those it failed on and set aside. */
+export type PlanReport = { planned: number; setAside: SetAside[] };
+
 /**
  * Plans the first `limit` contacts due at `now` (SPEC §2 scan → plan), in one transaction that
- * takes their row locks, skipping contacts another worker holds. Returns how many it planned.
+ * takes their row locks, skipping contacts another worker holds. Returns how many it planned; it
+ * throws when any of them fails (`scanDue` then isolates the failing ones).
  */
 export async function planDue(db: Db, now: Date, limit: number): Promise<number> {
   return db.transaction(async (tx) =>
@@ -23,21 +29,27 @@ export async function planDue(db: Db, now: Date, limit: number): Promise<number>
 
 /**
  * Plans these contacts in one batch, waiting for the locks other steps hold, at `now` or each at
- * its own instant.
+ * its own instant. A contact that fails is set aside; it never costs the others their plans.
  */
 export async function planContacts(
   db: Db,
   contactIds: string[],
   now: Date | StepTime,
-): Promise<number> {
-  return db.transaction(async (tx) =>
-    planLocked(tx, await loadContacts(tx, { ids: contactIds }, true), stepTime(now)),
-  );
+): Promise<PlanReport> {
+  return planIsolated(db, contactIds, stepTime(now));
 }
 
 /** Plans one contact (see `planContacts`). */
-export async function plan(db: Db, contactId: string, now: Date): Promise<void> {
-  await planContacts(db, [contactId], now);
+export async function plan(db: Db, contactId: string, now: Date): Promise<PlanReport> {
+  return planContacts(db, [contactId], now);
+}
+
+async function planIsolated(db: Db, contactIds: string[], at: StepTime): Promise<PlanReport> {
+  const { results, failed } = await bisect(contactIds, (ids) =>
+    db.transaction(async (tx) => planLocked(tx, await loadContacts(tx, { ids }, true), at)),
+  );
+  const planned = results.reduce((sum, n) => sum + n, 0);
+  return { planned, setAside: await setAsidePlanning(db, failed, at) };
 }
 
 /**
@@ -110,5 +122,6 @@ async function planLocked(tx: Db, locked: ContactContext[], at: StepTime): Promi
     contacts,
     locked.map((c) => ({ id: c.id, nextCheckAt: next.get(c.id) ?? null })),
   );
+  await clearEngineErrors(tx, locked, at);
   return locked.length;
 }

@@ -1,7 +1,7 @@
 import { asc, isNotNull, lte, and } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts } from "@/db/schema";
-import { planDue } from "./plan";
+import { planContacts, planDue, type PlanReport } from "./plan";
 
 /**
  * SPEC §2: the contacts whose precomputed next milestone has passed. A range scan on
@@ -16,7 +16,17 @@ export async function findDueContacts(db: Db, now: Date, limit = 500) {
     .limit(limit);
 }
 
-/** Plans a batch of at most `limit` due contacts; returns how many it planned. */
-export async function scanDue(db: Db, now: Date, limit = 500): Promise<number> {
-  return planDue(db, now, limit);
+/** Plans a batch of at most `limit` due contacts; reports what it planned and set aside. */
+export async function scanDue(db: Db, now: Date, limit = 500): Promise<PlanReport> {
+  try {
+    return { planned: await planDue(db, now, limit), setAside: [] };
+  } catch {
+    // A contact of the batch fails: plan the batch again without it, and set it aside.
+    const due = await findDueContacts(db, now, limit);
+    return planContacts(
+      db,
+      due.map((c) => c.id),
+      now,
+    );
+  }
 }

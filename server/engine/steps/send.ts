@@ -7,14 +7,17 @@ import type { ChannelProvider } from "../channels/provider";
 import { loadContacts } from "../contact-context";
 import { logEvents } from "../ledger/events";
 import { writeOutcomes } from "../ledger/finish-attempts";
+import { clearEngineErrors, setAsideSending } from "../ledger/set-aside";
 import { nextChecks } from "../planning/next-check";
+import { bisect } from "@/server/lib/bisect";
 import { appLinks } from "@/server/links/message-links";
 import { attachContent } from "../sending/attach-content";
 import { checkBeforeSend, type Started } from "../sending/check";
 import { providerOutcome, recordOutcome } from "../sending/outcome";
 import { stepTime, type StepTime } from "../step-time";
 
-export type SendResult = "sent" | "failed_transient" | "failed_permanent" | "not_sent";
+export type SendResult =
+  "sent" | "failed_transient" | "failed_permanent" | "not_sent" | "set_aside";
 
 /** Provider calls in flight at once per batch; each provider also has its own limits. */
 const PROVIDER_CONCURRENCY = 16;
@@ -23,7 +26,9 @@ const PROVIDER_CONCURRENCY = 16;
  * Sends a batch of claimed deliveries (SPEC §1.3–1.4) in three phases: one transaction re-checks
  * every contact under its lock and records the attempts, then the provider calls run with an
  * idempotency key per attempt, then one transaction records the outcomes and any retries.
- * Runs at `now`, or for each contact at its own instant. Returns what happened to each delivery.
+ * Runs at `now`, or for each contact at its own instant. A delivery whose phase fails is set
+ * aside (its contact backs off) and never costs the others theirs. Returns what happened to each
+ * delivery.
  */
 export async function sendDeliveries(
   db: Db,
@@ -33,36 +38,49 @@ export async function sendDeliveries(
 ): Promise<Map<string, SendResult>> {
   const at = stepTime(now);
   const results = new Map<string, SendResult>(deliveryIds.map((id) => [id, "not_sent"]));
-  const started = await startAttempts(db, deliveryIds, at);
+  const starting = await bisect(deliveryIds, (ids) => startAttempts(db, ids, at));
+  const started = starting.results.flat();
   const settled = await pMap(
     started,
     async (s) => {
       const [result] = await Promise.allSettled([
         provider.send(s.message, { idempotencyKey: s.idempotencyKey }),
       ]);
-      return providerOutcome(result!);
+      return { started: s, outcome: providerOutcome(result!) };
     },
     { concurrency: PROVIDER_CONCURRENCY },
   );
-  if (started.length === 0) return results;
+  const recording = await bisect(settled, (batch) => recordOutcomes(db, batch, at));
+  for (const { started: s, outcome } of settled)
+    results.set(s.message.deliveryId, outcome.ok ? "sent" : `failed_${outcome.kind}`);
+  const failed = [
+    ...starting.failed,
+    ...recording.failed.map((f) => ({ ...f, item: f.item.started.message.deliveryId })),
+  ];
+  await setAsideSending(db, failed, at);
+  for (const { item } of failed) results.set(item, "set_aside");
+  return results;
+}
+
+type Settled = { started: Started; outcome: ReturnType<typeof providerOutcome> };
+
+/** Under the contacts' locks, records what the provider answered and schedules any retries. */
+async function recordOutcomes(db: Db, settled: Settled[], at: StepTime): Promise<void> {
   await db.transaction(async (tx) => {
+    const started = settled.map((s) => s.started);
     const locked = await loadContacts(tx, { ids: contactIdsOf(started) }, true);
     const contactOf = new Map(locked.map((c) => [c.id, c]));
-    const recorded = started.flatMap((s, i) => {
+    const recorded = settled.flatMap(({ started: s, outcome }) => {
       const contact = contactOf.get(s.message.contactId);
-      return contact ? [recordOutcome(contact, s, settled[i]!, at(contact.id))] : [];
+      return contact ? [recordOutcome(contact, s, outcome, at(contact.id))] : [];
     });
     await writeOutcomes(tx, recorded, await nextChecks(tx, locked), at);
     await logEvents(
       tx,
       recorded.flatMap((r) => r.events),
     );
+    await clearEngineErrors(tx, locked, at);
   });
-  started.forEach((s, i) => {
-    const outcome = settled[i]!;
-    results.set(s.message.deliveryId, outcome.ok ? "sent" : `failed_${outcome.kind}`);
-  });
-  return results;
 }
 
 /** Sends one claimed delivery (see `sendDeliveries`). */
@@ -130,6 +148,13 @@ async function startAttempts(db: Db, deliveryIds: string[], at: StepTime): Promi
     await logEvents(
       tx,
       checks.flatMap((c) => c.events),
+    );
+    // Contacts with an attempt in flight are healthy once its outcome is recorded.
+    const inFlight = new Set(contactIdsOf(started));
+    await clearEngineErrors(
+      tx,
+      locked.filter((c) => !inFlight.has(c.id)),
+      at,
     );
     return started;
   });
