@@ -1,16 +1,20 @@
 import { and, arrayContains, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { line } from "@/server/lib/bounded";
 import { containsPattern } from "@/server/lib/like-pattern";
 import { contacts } from "@/db/schema";
+import { needsAttention } from "./needing-attention";
 
 export const listContactsInput = z.object({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(5).max(100).default(25),
-  search: z.string().trim().max(200).optional(),
-  tag: z.string().trim().min(1).max(100).optional(),
+  search: line(200).optional(),
+  tag: line(100).min(1).optional(),
   /** Only contacts whose last activity is more than N local days ago, in their own zone. */
   inactiveMoreThanDays: z.number().int().min(0).max(99_999).optional(),
+  /** Only contacts the engine failed on and set aside. */
+  needsAttention: z.boolean().optional(),
 });
 export type ListContactsInput = z.input<typeof listContactsInput>;
 
@@ -36,6 +40,7 @@ export async function listContacts(
     input.inactiveMoreThanDays === undefined
       ? undefined
       : sql`${inactiveDays} > ${input.inactiveMoreThanDays}`,
+    input.needsAttention ? needsAttention : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db

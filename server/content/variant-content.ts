@@ -1,28 +1,29 @@
 import { z } from "zod";
 import type { Channel } from "@/db/schema/enums";
+import { line, prose, webUrl } from "@/server/lib/bounded";
 
 /** What a marketer writes for one variant, in the shape of its channel (SPEC §1.6). */
 export const emailVariant = z.object({
   channel: z.literal("email"),
-  subject: z.string().trim().min(1, "is required").max(200),
+  subject: line(200).min(1, "is required"),
   /** HTML body; sanitised on save and again when rendered. */
-  html: z.string().trim().min(1, "is required").max(50_000),
+  html: prose(50_000).min(1, "is required"),
   /** Plain-text part; derived from the HTML when empty. */
-  text: z.string().max(20_000).default(""),
+  text: prose(20_000).default(""),
 });
 export const smsVariant = z.object({
   channel: z.literal("sms"),
-  text: z.string().trim().min(1, "is required").max(1_600),
+  text: prose(1_600).min(1, "is required"),
 });
 export const webPushVariant = z.object({
   channel: z.literal("web_push"),
-  title: z.string().trim().min(1, "is required").max(80),
-  body: z.string().trim().min(1, "is required").max(300),
-  icon: z.url().nullable().default(null),
+  title: line(80).min(1, "is required"),
+  body: prose(300).min(1, "is required"),
+  icon: webUrl().nullable().default(null),
 });
 export const zaloVariant = z.object({
   channel: z.literal("zalo"),
-  text: z.string().trim().min(1, "is required").max(2_000),
+  text: prose(2_000).min(1, "is required"),
 });
 
 export const variantContent = z.discriminatedUnion("channel", [

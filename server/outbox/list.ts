@@ -1,6 +1,7 @@
 import { and, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { line } from "@/server/lib/bounded";
 import { containsPattern } from "@/server/lib/like-pattern";
 import { contacts, deliveries, outboxMessages, reminders } from "@/db/schema";
 import { channel } from "@/db/schema/enums";
@@ -9,7 +10,7 @@ export const listOutboxInput = z.object({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(5).max(100).default(20),
   /** A contact's name, external id, or the message's recipient. */
-  contact: z.string().trim().max(200).optional(),
+  contact: line(200).optional(),
   channel: z.enum(channel.enumValues).optional(),
 });
 export type ListOutboxInput = z.input<typeof listOutboxInput>;

@@ -1,16 +1,20 @@
 import { z } from "zod";
 import { channel } from "@/db/schema/enums";
 import { variantContent } from "@/server/content/variant-content";
+import { line, prose } from "@/server/lib/bounded";
 
 /** CTA kinds the products use; a workspace may name its own in the same shape. */
 export const ctaKinds = ["start_now", "quick_practice", "explore_new", "book_now", "claim_offer"];
-const ctaKind = z
-  .string()
-  .trim()
-  .regex(/^[a-z][a-z0-9_]{1,39}$/, "must be lower_snake_case, e.g. explore_new");
+export const ctaKind = line(40).regex(
+  /^[a-z][a-z0-9_]{1,39}$/,
+  "must be lower_snake_case, e.g. explore_new",
+);
+
+/** A stage key of the workspace's cadence, or `recurring`. */
+export const stageKey = line(40).min(1);
 
 export const createVariantInput = z.object({
-  stage: z.string().min(1),
+  stage: stageKey,
   channel: z.enum(channel.enumValues),
   ctaKind,
   content: variantContent,
@@ -25,7 +29,7 @@ export const saveDraftInput = z.object({
 export const reviewInput = z.object({
   revisionId: z.uuid(),
   action: z.enum(["submit", "withdraw", "approve", "reject"]),
-  comment: z.string().trim().max(1_000).nullable().default(null),
+  comment: prose(1_000).nullable().default(null),
 });
 
 export const pinsInput = z.object({

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/server/api-keys/keys";
+import { line } from "@/server/lib/bounded";
 import { permissionProcedure, router } from "../trpc";
 
 const manageKeys = permissionProcedure("apiKeys.manage");
@@ -8,7 +9,7 @@ const manageKeys = permissionProcedure("apiKeys.manage");
 export const apiKeysRouter = router({
   list: manageKeys.query(({ ctx }) => listApiKeys(ctx.db, ctx.tenant.id)),
   create: manageKeys
-    .input(z.object({ name: z.string().trim().min(1, "Give the key a name").max(100) }))
+    .input(z.object({ name: line(100).min(1, "Give the key a name") }))
     .mutation(({ ctx, input }) =>
       createApiKey(ctx.db, { tenantId: ctx.tenant.id, name: input.name, createdBy: ctx.userId }),
     ),

@@ -8,11 +8,14 @@ import { recommends } from "@/server/content/recommend";
 import { variantContent } from "@/server/content/variant-content";
 import { env } from "@/server/env";
 import { getTenantSettings } from "@/server/settings/get";
+import { line } from "@/server/lib/bounded";
 import {
   createVariantInput,
+  ctaKind,
   pinsInput,
   reviewInput,
   saveDraftInput,
+  stageKey,
 } from "@/server/templates/input";
 import { ReviewRefused } from "@/server/templates/review-rules";
 import {
@@ -86,16 +89,16 @@ export const templatesRouter = router({
     .mutation(({ ctx, input }) => refusalsAsErrors(() => setPins(ctx.db, ctx.tenant.id, input))),
   /** Exercises to pin to a variant (SPEC §1.6: pinned exercises come first). */
   exercises: read
-    .input(z.object({ search: z.string().trim().max(100).default("") }))
+    .input(z.object({ search: line(100).default("") }))
     .query(({ ctx, input }) => findExercises(ctx.db, ctx.tenant.id, input.search)),
   /** Renders any content for any contact of the workspace, as a send would, without storing it. */
   preview: read
     .input(
       z.object({
-        stage: z.string().min(1),
+        stage: stageKey,
         channel: z.enum(channel.enumValues),
         content: variantContent,
-        ctaKind: z.string().default("start_now"),
+        ctaKind: ctaKind.default("start_now"),
         templateId: z.uuid().nullable().default(null),
         contactId: z.uuid().nullable().default(null),
       }),
