@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
 import { useTRPC } from "@/components/providers/trpc";
+import { AttentionNotice } from "./attention-notice";
 import { ContactFiltersBar } from "./contact-filters";
 import { ContactsTable } from "./contacts-table";
 import { toListInput, useContactFilters } from "./use-contact-filters";
@@ -30,6 +31,10 @@ export function ContactsView({ tenantTimeZone }: { tenantTimeZone: string }) {
 
   return (
     <div className="space-y-4">
+      <AttentionNotice
+        showingAll={filters.attention}
+        onShowAll={(attention) => setFilters({ attention })}
+      />
       <ContactFiltersBar filters={filters} onChange={setFilters} />
       <div className="flex items-center justify-between text-sm text-stone-600" aria-live="polite">
         <span data-testid="contacts-count">

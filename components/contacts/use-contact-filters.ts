@@ -3,13 +3,20 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 
-export type ContactFilters = { search: string; tag: string; inactive: string; page: number };
+export type ContactFilters = {
+  search: string;
+  tag: string;
+  inactive: string;
+  attention: boolean;
+  page: number;
+};
 
 function fromParams(params: URLSearchParams): ContactFilters {
   return {
     search: params.get("q") ?? "",
     tag: params.get("tag") ?? "",
     inactive: params.get("inactive") ?? "",
+    attention: params.get("attention") === "1",
     page: Math.max(1, Math.floor(Number(params.get("page"))) || 1),
   };
 }
@@ -19,6 +26,7 @@ function toQuery(filters: ContactFilters): string {
   if (filters.search) query.set("q", filters.search);
   if (filters.tag) query.set("tag", filters.tag);
   if (filters.inactive) query.set("inactive", filters.inactive);
+  if (filters.attention) query.set("attention", "1");
   if (filters.page > 1) query.set("page", String(filters.page));
   return query.toString();
 }
@@ -58,5 +66,6 @@ export function toListInput(filters: ContactFilters, pageSize: number) {
     search: filters.search || undefined,
     tag: filters.tag || undefined,
     inactiveMoreThanDays: validDays ? days : undefined,
+    needsAttention: filters.attention || undefined,
   };
 }

@@ -4,7 +4,7 @@ import type { DbHandle } from "@/db/client";
 import { contacts } from "@/db/schema";
 import { openTestDb } from "@/test/db";
 import { deliveriesOf, eventsOf, recordingProvider } from "@/test/engine";
-import { createContact, createTenant } from "@/test/factories";
+import { callerFor, createContact, createMember, createTenant } from "@/test/factories";
 import { contactTimeline } from "../explain/timeline";
 import { runEngineTick } from "../worker";
 
@@ -83,6 +83,22 @@ describe("one failing contact never stops the others (issue: isolation in the en
     const timeline = (await contactTimeline(handle.db, poisoned.tenantId, poisoned.id))!;
     expect(timeline.events.map((e) => e.type)).toContain("engine_error");
     expect(timeline.attention).toMatchObject({ failures: 1, retryAt: minutes(1) });
+
+    // Listed for its workspace as needing attention; the other workspace lists nothing.
+    const [mine, theirs] = await Promise.all(
+      [poisoned.tenantId, learners.find((l) => l.tenantId !== poisoned.tenantId)!.tenantId].map(
+        async (tenantId) =>
+          callerFor(handle.db, (await createMember(handle.db, tenantId, ["owner"])).id, tenantId),
+      ),
+    );
+    expect(await mine!.contacts.attention()).toMatchObject({
+      total: 1,
+      rows: [{ id: poisoned.id, failures: 1, error: expect.stringMatching(/out of range/) }],
+    });
+    expect((await mine!.contacts.list({ needsAttention: true })).rows.map((r) => r.id)).toEqual([
+      poisoned.id,
+    ]);
+    expect(await theirs!.contacts.attention()).toEqual({ total: 0, rows: [] });
   });
 
   it("backs off while the contact keeps failing, and recovers once its row is repaired", async () => {
