@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
 import {
   contacts,
+  exercises,
   memberships,
   pushSubscriptions,
   tenantSettings,
@@ -73,4 +74,25 @@ export async function createContact(
 
 export async function createKey(db: Db, tenantId: string) {
   return (await createApiKey(db, { tenantId, name: "test", createdBy: null })).key;
+}
+
+/** An exercise of the tenant's catalog, published a year ago. */
+export async function createExercise(
+  db: Db,
+  tenantId: string,
+  fields: Partial<typeof exercises.$inferInsert> = {},
+) {
+  const [exercise] = await db
+    .insert(exercises)
+    .values({
+      tenantId,
+      externalId: `ex-${randomUUID()}`,
+      program: "ielts",
+      skill: "listening",
+      title: "Exercise",
+      publishedAt: new Date(Date.now() - 365 * 86_400_000),
+      ...fields,
+    })
+    .returning();
+  return exercise!;
 }

@@ -185,23 +185,31 @@ export async function loadExtras(
     (i) => i.contact.tenant.kind === "self_study" && recommends(i.stage),
   );
   const catalogs = new Map<string, Catalog>();
-  const [recapLists, pins] = await Promise.all([
+  // Pins by tenant, each tenant's loaded with it: a template id never brings another's exercises.
+  const pins = new Map<string, Map<string, Exercise[]>>();
+  const templateIds = groupBy(
+    items.flatMap((item, i) => {
+      const variant = chosen[i];
+      return variant ? [{ tenantId: item.contact.tenantId, id: variant.templateId }] : [];
+    }),
+    (t) => t.tenantId,
+  );
+  const [recapLists] = await Promise.all([
     Promise.all(byTenant(recapped).map((list) => loadRecaps(db, list))),
-    loadPins(
-      db,
-      chosen.flatMap((v) => (v ? [v.templateId] : [])),
-    ),
     ...byTenant(recommending.map((i) => i.contact)).map(async (list) => {
+      const tenantId = list[0]!.tenantId;
       const earliest = Math.min(...recommending.map((i) => i.now.getTime()));
       const window = list[0]!.settings.freshWindowDays * 86_400_000;
-      catalogs.set(
-        list[0]!.tenantId,
-        await loadCatalog(db, list[0]!.tenantId, {
+      const [catalog, tenantPins] = await Promise.all([
+        loadCatalog(db, tenantId, {
           programs: distinct(list.map((c) => c.program)),
           skills: distinct(list.map((c) => c.lastSkill)),
           freshSince: new Date(earliest - window),
         }),
-      );
+        loadPins(db, tenantId, templateIds.get(tenantId)?.map((t) => t.id) ?? []),
+      ]);
+      catalogs.set(tenantId, catalog);
+      pins.set(tenantId, tenantPins);
     }),
   ]);
   return {
@@ -214,7 +222,8 @@ export async function loadExtras(
       // Nothing published after the contact's instant, and "fresh" measured from it.
       const published = (e: Exercise) => e.publishedAt <= item.now;
       const fresh = (e: Exercise) => published(e) && e.publishedAt.getTime() > freshSince;
-      return recommend(item.contact, (variant && pins.get(variant.templateId)) || [], {
+      const pinned = variant && pins.get(item.contact.tenantId)?.get(variant.templateId);
+      return recommend(item.contact, pinned || [], {
         freshByProgram: mapValues(catalog.freshByProgram, (l) => l.filter(fresh)),
         trendingBySkill: mapValues(catalog.trendingBySkill, (l) => l.filter(published)),
         global: catalog.global.filter(published),

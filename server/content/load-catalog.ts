@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { anyOf } from "@/db/bulk";
 import type { Db } from "@/db/client";
-import { exercises, templatePins } from "@/db/schema";
+import { exercises, templatePins, templates } from "@/db/schema";
 import { RECOMMENDATIONS, type Catalog, type Exercise } from "./recommend";
 import { groupBy } from "@/server/lib/group-by";
 
@@ -72,14 +72,28 @@ function groupTop(rows: (Exercise & { rank: number })[], key: (e: Exercise) => s
   return groupBy(top, key);
 }
 
-/** The exercises pinned to each template, in their pinned order. */
-export async function loadPins(db: Db, templateIds: string[]): Promise<Map<string, Exercise[]>> {
+/**
+ * The exercises pinned to each of these templates of a tenant, in their pinned order. A template
+ * or exercise of another tenant has no pins here, whatever id is asked for.
+ */
+export async function loadPins(
+  db: Db,
+  tenantId: string,
+  templateIds: string[],
+): Promise<Map<string, Exercise[]>> {
   if (templateIds.length === 0) return new Map();
   const rows = await db
     .select({ templateId: templatePins.templateId, ...columns })
     .from(templatePins)
+    .innerJoin(templates, eq(templates.id, templatePins.templateId))
     .innerJoin(exercises, eq(exercises.id, templatePins.exerciseId))
-    .where(anyOf(templatePins.templateId, templateIds))
+    .where(
+      and(
+        eq(templates.tenantId, tenantId),
+        eq(exercises.tenantId, tenantId),
+        anyOf(templatePins.templateId, templateIds),
+      ),
+    )
     .orderBy(asc(templatePins.position));
   const pins = groupBy(rows, (r) => r.templateId);
   return new Map([...pins].map(([id, list]) => [id, list.map(({ templateId: _, ...e }) => e)]));

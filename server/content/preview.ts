@@ -1,6 +1,6 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contacts } from "@/db/schema";
+import { contacts, templates } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
 import { loadContact } from "@/server/engine/contact-context";
 import { composeOne, loadExtras, type ComposeItem, type ItemLinks } from "./compose";
@@ -18,7 +18,8 @@ function previewLinks(baseUrl: string): ItemLinks {
 /**
  * Renders any variant for any contact of the workspace (its first contact by name when none is
  * given) exactly as a send would: the contact's recap, recommendations and the offer, and the
- * compliance guards' verdict. Nothing is stored.
+ * compliance guards' verdict. Nothing is stored. Null when the contact or the variant is not the
+ * workspace's.
  */
 export async function previewMessage(
   db: Db,
@@ -35,8 +36,11 @@ export async function previewMessage(
   },
 ) {
   const contactId = input.contactId ?? (await firstContact(db, input.tenantId));
-  const contact = contactId ? await loadContact(db, contactId, false) : null;
-  if (!contact || contact.tenantId !== input.tenantId) return null;
+  const [contact, ownVariant] = await Promise.all([
+    contactId ? loadContact(db, input.tenantId, contactId) : null,
+    input.templateId ? isTemplateOf(db, input.tenantId, input.templateId) : true,
+  ]);
+  if (!contact || !ownVariant) return null;
   const item: ComposeItem = {
     contact,
     deliveryId: "preview",
@@ -55,6 +59,15 @@ export async function previewMessage(
   const extras = await loadExtras(db, [item], [input.templateId ? variant : null]);
   const composed = await composeOne(item, variant, extras, previewLinks(input.baseUrl));
   return { contact: { id: contact.id, name: contact.name }, composed };
+}
+
+/** Whether the variant being edited is the workspace's (its pins are recommended first). */
+async function isTemplateOf(db: Db, tenantId: string, templateId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: templates.id })
+    .from(templates)
+    .where(and(eq(templates.id, templateId), eq(templates.tenantId, tenantId)));
+  return row !== undefined;
 }
 
 async function firstContact(db: Db, tenantId: string): Promise<string | null> {

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { anyOf } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import { contacts, deliveries, pushSubscriptions, tenantSettings, tenants } from "@/db/schema";
@@ -15,6 +15,8 @@ const latestPushSubscription = sql<string | null>`(
 type Selection =
   /** These contacts, waiting for the locks any other step holds. */
   | { ids: string[] }
+  /** The contact a request names, only if it is the tenant's: another tenant's is not found. */
+  | { tenantId: string; id: string }
   /** The contacts these deliveries are for, waiting likewise. */
   | { ofDeliveries: string[] }
   /**
@@ -31,7 +33,11 @@ type Selection =
  */
 export async function loadContacts(db: Db, selection: Selection, lock: boolean) {
   const ids =
-    "dueBy" in selection ? null : "ids" in selection ? selection.ids : selection.ofDeliveries;
+    "ids" in selection
+      ? selection.ids
+      : "ofDeliveries" in selection
+        ? selection.ofDeliveries
+        : null;
   if (ids?.length === 0) return [];
   const base = () =>
     db
@@ -57,15 +63,19 @@ export async function loadContacts(db: Db, selection: Selection, lock: boolean) 
           .for("update", { of: contacts, skipLocked: true })
       : "ids" in selection
         ? await byIds(anyOf(contacts.id, selection.ids))
-        : await byIds(
-            inArray(
-              contacts.id,
-              db
-                .select({ id: deliveries.contactId })
-                .from(deliveries)
-                .where(anyOf(deliveries.id, selection.ofDeliveries)),
-            ),
-          );
+        : "ofDeliveries" in selection
+          ? await byIds(
+              inArray(
+                contacts.id,
+                db
+                  .select({ id: deliveries.contactId })
+                  .from(deliveries)
+                  .where(anyOf(deliveries.id, selection.ofDeliveries)),
+              ),
+            )
+          : await byIds(
+              and(eq(contacts.id, selection.id), eq(contacts.tenantId, selection.tenantId))!,
+            );
   const settings = new Map<string, TenantSettings>();
   return rows.map(({ contact, tenant, stored, pushSubscription }) => {
     if (!settings.has(tenant.id)) settings.set(tenant.id, settingsOrPreset(stored, tenant.kind));
@@ -86,9 +96,9 @@ export async function loadContacts(db: Db, selection: Selection, lock: boolean) 
   });
 }
 
-/** One contact (see `loadContacts`), or null when it does not exist. */
-export async function loadContact(db: Db, contactId: string, lock: boolean) {
-  const [contact] = await loadContacts(db, { ids: [contactId] }, lock);
+/** One contact of the tenant (see `loadContacts`), or null when the tenant has no such contact. */
+export async function loadContact(db: Db, tenantId: string, contactId: string) {
+  const [contact] = await loadContacts(db, { tenantId, id: contactId }, false);
   return contact ?? null;
 }
 

@@ -23,8 +23,8 @@ function masked(channel: Channel, address: string): string {
  * not found.
  */
 export async function preferencesOf(db: Db, tenantId: string, contactId: string) {
-  const contact = await loadContact(db, contactId, false);
-  if (contact?.tenantId !== tenantId) return null;
+  const contact = await loadContact(db, tenantId, contactId);
+  if (!contact) return null;
   const channels = contact.settings.channels.flatMap((channel) => {
     const address = addressOn(contact, channel);
     if (!address) return [];

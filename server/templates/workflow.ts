@@ -167,7 +167,7 @@ export async function reviewRevision(db: Db, actor: Actor, input: z.infer<typeof
       await tx
         .update(templates)
         .set({ approvedRevisionId: revision.id })
-        .where(eq(templates.id, revision.templateId));
+        .where(and(eq(templates.id, revision.templateId), eq(templates.tenantId, actor.tenantId)));
     return updated!;
   });
 }
@@ -251,7 +251,9 @@ export async function variantDetail(db: Db, tenantId: string, templateId: string
     .select({ revision: templateRevisions, authorEmail: author.email })
     .from(templateRevisions)
     .innerJoin(author, eq(author.id, templateRevisions.authorId))
-    .where(eq(templateRevisions.templateId, templateId))
+    .where(
+      and(eq(templateRevisions.templateId, template.id), eq(templateRevisions.tenantId, tenantId)),
+    )
     .orderBy(desc(templateRevisions.number));
   const reviewerIds = revisions.flatMap((r) =>
     r.revision.reviewerId ? [r.revision.reviewerId] : [],
@@ -271,7 +273,7 @@ export async function variantDetail(db: Db, tenantId: string, templateId: string
     })
     .from(templatePins)
     .innerJoin(exercises, eq(exercises.id, templatePins.exerciseId))
-    .where(eq(templatePins.templateId, templateId))
+    .where(and(eq(templatePins.templateId, template.id), eq(exercises.tenantId, tenantId)))
     .orderBy(asc(templatePins.position));
   return {
     template,

@@ -111,7 +111,10 @@ export const templatesRouter = router({
         baseUrl: env.NEXTAUTH_URL,
       });
       if (!preview)
-        throw new TRPCError({ code: "NOT_FOUND", message: "No such contact in this workspace." });
+        throw new TRPCError({
+          code: "NOT_FOUND",
+          message: "No such contact or variant in this workspace.",
+        });
       // The same checks as saving, while the marketer types.
       return { ...preview, problems: checkPlaceholders(input.content, input.stage) };
     }),
