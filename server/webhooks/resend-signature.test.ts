@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Webhook } from "standardwebhooks";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { verifyResendWebhook } from "./resend-signature";
 
 const secret = `whsec_${randomBytes(24).toString("base64")}`;
@@ -53,6 +53,30 @@ describe("verifyResendWebhook", () => {
 
   it("verifies but ignores events that are not delivery outcomes", () => {
     const body = event("email.opened");
+    expect(verifyResendWebhook(body, signed(body), secret)).toEqual({ ok: true, event: null });
+  });
+
+  it.each([
+    ["the year 0000", "0000-01-01T00:00:00Z"],
+    ["a time after its signature", "9999-12-31T23:59:59Z"],
+    ["no time at all", "soon"],
+  ])("dates an event from %s when Resend signed it", (_, createdAt) => {
+    const at = new Date("2026-11-23T12:00:00Z");
+    vi.useFakeTimers({ now: at, toFake: ["Date"] });
+    const body = JSON.stringify({
+      type: "email.delivered",
+      created_at: createdAt,
+      data: { email_id: "email-1" },
+    });
+    expect(verifyResendWebhook(body, signed(body, { at }), secret)).toEqual({
+      ok: true,
+      event: { providerMessageId: "email-1", occurredAt: at, status: "delivered" },
+    });
+    vi.useRealTimers();
+  });
+
+  it("verifies but ignores an event whose message id holds a NUL", () => {
+    const body = event("email.delivered", { email_id: "email\u0000-1" });
     expect(verifyResendWebhook(body, signed(body), secret)).toEqual({ ok: true, event: null });
   });
 

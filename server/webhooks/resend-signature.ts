@@ -1,5 +1,6 @@
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { z } from "zod";
+import { line, pastInstant } from "@/server/lib/bounded";
 
 /** A delivery outcome Resend reported for one sent email. */
 export type ResendDeliveryEvent = { providerMessageId: string; occurredAt: Date } & (
@@ -21,14 +22,20 @@ const STATUSES = {
   "email.delivery_delayed": "delivery_delayed",
 } as const;
 
-const eventSchema = z.object({
-  type: z.enum(Object.keys(STATUSES) as (keyof typeof STATUSES)[]),
-  created_at: z.coerce.date(),
-  data: z.object({
-    email_id: z.string().min(1),
-    bounce: z.object({ type: z.string() }).optional(),
-  }),
-});
+/**
+ * A delivery event, signed at `signedAt`. Resend dates an event before it signs it; a date outside
+ * that range (the year 0000) is no time at all, but the outcome still counts: it is dated when
+ * Resend signed it.
+ */
+const eventSchema = (signedAt: Date) =>
+  z.object({
+    type: z.enum(Object.keys(STATUSES) as (keyof typeof STATUSES)[]),
+    created_at: pastInstant(signedAt).catch(signedAt),
+    data: z.object({
+      email_id: line(200).min(1),
+      bounce: z.object({ type: z.string() }).optional(),
+    }),
+  });
 
 /**
  * Checks a Resend webhook (Svix / Standard Webhooks: `svix-id`, `svix-timestamp`,
@@ -40,13 +47,16 @@ export function verifyResendWebhook(
   headers: HeaderSource,
   secret: string,
 ): ResendWebhookResult {
+  const standard = standardHeaders(headers);
   try {
-    new Webhook(secret).verify(rawBody, standardHeaders(headers), { jsonParse: false });
+    new Webhook(secret).verify(rawBody, standard, { jsonParse: false });
   } catch (error) {
     if (error instanceof WebhookVerificationError) return { ok: false, reason: error.message };
     throw error;
   }
-  return { ok: true, event: deliveryEvent(rawBody) };
+  // Verified: the timestamp is a number of seconds within minutes of our clock.
+  const signedAt = new Date(Number(standard["webhook-timestamp"]) * 1000);
+  return { ok: true, event: deliveryEvent(rawBody, signedAt) };
 }
 
 /** Svix sends the Standard Webhooks headers under its own `svix-` names. */
@@ -66,8 +76,8 @@ function headerGetter(source: HeaderSource): (name: string) => string | undefine
   return (name) => lower[name];
 }
 
-function deliveryEvent(rawBody: string): ResendDeliveryEvent | null {
-  const parsed = eventSchema.safeParse(parseJson(rawBody));
+function deliveryEvent(rawBody: string, signedAt: Date): ResendDeliveryEvent | null {
+  const parsed = eventSchema(signedAt).safeParse(parseJson(rawBody));
   if (!parsed.success) return null;
   const { type, created_at: occurredAt, data } = parsed.data;
   const common = { providerMessageId: data.email_id, occurredAt };
