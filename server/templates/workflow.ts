@@ -174,7 +174,8 @@ export async function reviewRevision(db: Db, actor: Actor, input: z.infer<typeof
 
 export async function setPins(db: Db, tenantId: string, input: z.infer<typeof pinsInput>) {
   await db.transaction(async (tx) => {
-    await lockTemplate(tx, tenantId, input.templateId);
+    // Every write below names the template found in this tenant, never the input's id.
+    const { id: templateId } = await lockTemplate(tx, tenantId, input.templateId);
     const found = input.exerciseIds.length
       ? await tx
           .select({ id: exercises.id })
@@ -184,11 +185,11 @@ export async function setPins(db: Db, tenantId: string, input: z.infer<typeof pi
     const missing = input.exerciseIds.filter((id) => !found.some((f) => f.id === id));
     if (missing.length)
       throw new NotFound(`No such exercise in this workspace: ${missing.join(", ")}.`);
-    await tx.delete(templatePins).where(eq(templatePins.templateId, input.templateId));
+    await tx.delete(templatePins).where(eq(templatePins.templateId, templateId));
     if (input.exerciseIds.length)
       await tx.insert(templatePins).values(
         input.exerciseIds.map((exerciseId, position) => ({
-          templateId: input.templateId,
+          templateId,
           exerciseId,
           position,
         })),
