@@ -10,3 +10,4 @@ export * from "./outbox";
 export * from "./ledger";
 export * from "./templates";
 export * from "./push-subscriptions";
+export * from "./webhook-receipts";

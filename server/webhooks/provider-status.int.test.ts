@@ -1,14 +1,11 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { attempts, contacts, deliveries } from "@/db/schema";
-import { runUntil } from "@/server/engine/virtual-time";
 import { openTestDb } from "@/test/db";
-import { eventsOf, recordingProvider } from "@/test/engine";
-import { createContact, createTenant } from "@/test/factories";
+import { eventsOf } from "@/test/engine";
 import { emailStatus } from "./email-status";
-import { recordProviderStatus } from "./provider-status";
+import { recordProviderStatus, recordProviderStatusOnce } from "./provider-status";
 import { smsStatus } from "./sms-status";
+import { sentCustomer as sentCustomerIn } from "./test-sent-customer";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -16,41 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-/** A customer sent the six_months reminder on email and SMS; their provider message ids. */
-async function sentCustomer() {
-  const tenant = await createTenant(handle.db, "home_services", "America/Chicago");
-  const last = new Date("2025-07-01T15:00:00Z");
-  const contact = await createContact(handle.db, tenant.id, {
-    email: "c@mail.example",
-    phone: "+13125550123",
-    timeZone: "America/Chicago",
-    channels: { email: "subscribed", sms: "subscribed" },
-    lastActivityAt: last,
-    nextCheckAt: last,
-  });
-  const { provider } = recordingProvider(handle.db);
-  await runUntil(
-    handle.db,
-    provider,
-    new Date("2025-12-31T12:00:00Z"),
-    new Date("2026-01-02T00:00:00Z"),
-  );
-  const rows = await handle.db
-    .select({ channel: deliveries.channel, response: attempts.response })
-    .from(attempts)
-    .innerJoin(deliveries, eq(deliveries.id, attempts.deliveryId))
-    .where(eq(deliveries.contactId, contact.id));
-  const idOf = (channel: string) =>
-    String(rows.find((r) => r.channel === channel)!.response!.providerMessageId);
-  const channels = async () =>
-    (
-      await handle.db
-        .select({ c: contacts.channels })
-        .from(contacts)
-        .where(eq(contacts.id, contact.id))
-    )[0]!.c;
-  return { contact, idOf, channels };
-}
+const sentCustomer = () => sentCustomerIn(handle.db);
 
 const at = new Date("2026-01-01T15:00:00Z");
 
@@ -107,5 +70,60 @@ describe("provider status webhooks → ledger (SPEC §1.3, §1.5)", () => {
     expect(
       smsStatus(new URLSearchParams({ MessageSid: "SM1", MessageStatus: "sent" }), at),
     ).toBeNull();
+  });
+});
+
+describe("provider status reports are applied once (a replay changes nothing)", () => {
+  const statusEvents = async (contactId: string) =>
+    (await eventsOf(handle.db, contactId)).filter((e) => e.type === "provider_status");
+
+  it("logs a replayed email event once, and still applies a later event of the same email", async () => {
+    const { contact, idOf, channels } = await sentCustomer();
+    const delivered = emailStatus({
+      providerMessageId: idOf("email"),
+      occurredAt: at,
+      status: "delivered",
+    });
+    expect(await recordProviderStatusOnce(handle.db, "resend", delivered, at)).toEqual({
+      applied: true,
+      value: true,
+    });
+    expect(await recordProviderStatusOnce(handle.db, "resend", delivered, at)).toEqual({
+      applied: false,
+    });
+    expect(await statusEvents(contact.id)).toHaveLength(1);
+    const bounced = emailStatus({ ...delivered, status: "bounced", permanent: true });
+    expect(await recordProviderStatusOnce(handle.db, "resend", bounced, at)).toEqual({
+      applied: true,
+      value: true,
+    });
+    expect(await statusEvents(contact.id)).toHaveLength(2);
+    expect((await channels()).email).toBe("unreachable");
+  });
+
+  it("applies each status of one SMS once, keyed by its SID and status", async () => {
+    const { contact, idOf } = await sentCustomer();
+    const report = (status: string) =>
+      smsStatus(new URLSearchParams({ MessageSid: idOf("sms"), MessageStatus: status }), at)!;
+    for (const status of ["undelivered", "undelivered", "delivered", "delivered"])
+      await recordProviderStatusOnce(handle.db, "twilio_status", report(status), at);
+    expect((await statusEvents(contact.id)).map((e) => e.data)).toEqual([
+      { status: "undelivered" },
+      { status: "delivered" },
+    ]);
+  });
+
+  it("applies two copies arriving at the same time once", async () => {
+    const { contact, idOf } = await sentCustomer();
+    const report = emailStatus({
+      providerMessageId: idOf("email"),
+      occurredAt: at,
+      status: "delivered",
+    });
+    const copies = await Promise.all(
+      [1, 2, 3].map(() => recordProviderStatusOnce(handle.db, "resend", report, at)),
+    );
+    expect(copies.filter((c) => c.applied)).toHaveLength(1);
+    expect(await statusEvents(contact.id)).toHaveLength(1);
   });
 });

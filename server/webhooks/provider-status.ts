@@ -1,10 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { attempts, deliveries } from "@/db/schema";
+import { attempts, deliveries, type WebhookSource } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
 import type { SubscriptionState } from "@/server/contacts/channel-states";
 import { deliveryRefs, logEvents } from "@/server/engine/ledger/events";
 import { setChannelState } from "@/server/preferences/channel-state";
+import { applyOnce, type Applied } from "./apply-once";
 
 /** A provider's later word on a sent message, as its webhook tells it. */
 export type ProviderStatus = {
@@ -56,4 +57,18 @@ export async function recordProviderStatus(db: Db, report: ProviderStatus): Prom
       now: report.occurredAt,
     });
   return true;
+}
+
+/**
+ * `recordProviderStatus` once per message and status: a replayed report changes nothing, while a
+ * later status of the same message (sent, then bounced) still applies.
+ */
+export function recordProviderStatusOnce(
+  db: Db,
+  source: WebhookSource,
+  report: ProviderStatus,
+  receivedAt: Date,
+): Promise<Applied<boolean>> {
+  const key = `${report.providerMessageId}/${report.status}`;
+  return applyOnce(db, { source, key, receivedAt }, (tx) => recordProviderStatus(tx, report));
 }
