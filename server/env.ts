@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { developmentSecret } from "./dev-secret";
 
 // `next build`/`next start` run with NODE_ENV=production; `next dev` and tests do not.
 const isProduction = process.env.NODE_ENV === "production";
@@ -7,10 +8,16 @@ const envSchema = z.object({
   /** Postgres server; when unset the app uses embedded PGlite in PGLITE_DATA_DIR. */
   DATABASE_URL: z.url().optional(),
   PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
-  /** Signs session cookies and message links. Required in a production build. */
+  /**
+   * Signs session cookies and message links. Required in a production build; in development,
+   * generated once per checkout (a secret written in the source would let anyone forge sessions).
+   */
   NEXTAUTH_SECRET: isProduction
     ? z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters in production")
-    : z.string().min(1).default("rekindle-development-secret-do-not-use-in-production"),
+    : z
+        .string()
+        .min(1)
+        .default(() => developmentSecret()),
   /** The app's public URL: sign-in links and every link in a message start with it. */
   NEXTAUTH_URL: isProduction ? z.url() : z.url().default("http://localhost:3000"),
   /** Sends sign-in mail through Resend; without it mail lands in the Outbox. */
