@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -11,7 +11,7 @@ import { isQuiet, outOfQuietHours } from "../quiet-hours";
 import { localDate } from "../time";
 import { runUntil } from "../virtual-time";
 import { applyEvents } from "./apply-event";
-import type { runContactClocks } from "./contact-clocks";
+import { runContactClocks } from "./contact-clocks";
 import { runScenario } from "./run";
 import { scenarioSchema, type Scenario } from "./scenario";
 
@@ -217,6 +217,37 @@ describe.skipIf(onPostgresServer)("engine invariants over random scenarios (fast
     );
   }, 600_000);
 
+  // SPEC: a failure while planning or sending one contact never stops the others.
+  it(`a contact the engine fails on changes nothing for the others (${runs} random scenarios)`, async () => {
+    let engineErrors = 0;
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, poisonArb, async (generated, p) => {
+        const poison = poisonOf(p);
+        const scenario = withoutPoisonedEvents(generated, poison);
+        const end = new Date(scenario.end);
+        const healthy = await runScenario(scenario, { open: template.clone });
+        const poisoned = await runScenario(scenario, {
+          open: template.clone,
+          clocks: poisoning(poison),
+          inspect: async (db) => {
+            await checkInvariants(db, scenario);
+            engineErrors += await checkPoisoned(db, poison, end);
+          },
+        });
+        const others = (r: typeof healthy) => ({
+          attempts: r.attempts.filter((a) => !poison.contacts.has(a.contact)),
+          deliveries: r.deliveries.filter((d) => !poison.contacts.has(d.contact)),
+        });
+        expect(others(poisoned)).toEqual(others(healthy));
+      }),
+      { numRuns: runs, seed, endOnFailure: true },
+    );
+    expect(
+      engineErrors,
+      "no poisoned contact ever failed: the runs proved nothing",
+    ).toBeGreaterThan(0);
+  }, 600_000);
+
   // The simulator gives each contact its own clock because no rule couples two contacts; this is
   // the check that it replays exactly what one clock shared by the whole world produces.
   it(`per-contact clocks replay one shared clock exactly (${runs} random scenarios)`, async () => {
@@ -230,6 +261,99 @@ describe.skipIf(onPostgresServer)("engine invariants over random scenarios (fast
     );
   }, 600_000);
 });
+
+/** Contacts whose rows go bad for a while, as a bug or a hand-made SQL update might do. */
+const poisonArb = fc.record({
+  contacts: fc.uniqueArray(fc.integer({ min: 0, max: contactCount - 1 }), {
+    minLength: 1,
+    maxLength: Math.min(3, contactCount),
+  }),
+  fromMinute: fc.integer({ min: 0, max: days * 24 * 60 - 1 }),
+  minutes: fc.integer({ min: 1, max: 60 * 24 * 60 }),
+});
+type Poison = { contacts: Set<string>; from: Date; heal: Date };
+
+function poisonOf(p: { contacts: number[]; fromMinute: number; minutes: number }): Poison {
+  const from = start + p.fromMinute * 60_000;
+  return {
+    contacts: new Set(p.contacts.map((i) => `c${i}`)),
+    from: new Date(from),
+    heal: new Date(Math.min(from + p.minutes * 60_000, start + days * DAY)),
+  };
+}
+
+/** What a poisoned contact does meanwhile cannot be replayed on a healthy one: leave it out. */
+function withoutPoisonedEvents(scenario: Scenario, poison: Poison): Scenario {
+  const inWindow = (at: string) => Date.parse(at) >= +poison.from && Date.parse(at) < +poison.heal;
+  return {
+    ...scenario,
+    events: scenario.events.filter((e) => !(poison.contacts.has(e.contact) && inWindow(e.at))),
+  };
+}
+
+/**
+ * Per-contact clocks, with the poisoned contacts' last activity set to the year 9999 from
+ * `from` until `heal` (every plan or send of theirs then fails in the database) and restored
+ * after.
+ */
+const poisoning =
+  (poison: Poison): typeof runContactClocks =>
+  async (db, provider, events, from, end) => {
+    const before = (at: Date) => events.filter((e) => new Date(e.event.at) < at);
+    const between = (a: Date, b: Date) =>
+      events.filter((e) => new Date(e.event.at) >= a && new Date(e.event.at) < b);
+    await runContactClocks(db, provider, before(poison.from), from, poison.from);
+    const ids = [...poison.contacts];
+    const saved = await db
+      .select({ id: contacts.id, last: contacts.lastActivityAt })
+      .from(contacts)
+      .where(inArray(contacts.externalId, ids));
+    // Written the way an import writes a last activity: the engine looks at the row at once.
+    await db
+      .update(contacts)
+      .set({ lastActivityAt: new Date("9999-12-31T23:59:59Z"), nextCheckAt: poison.from })
+      .where(inArray(contacts.externalId, ids));
+    await runContactClocks(
+      db,
+      provider,
+      between(poison.from, poison.heal),
+      poison.from,
+      poison.heal,
+    );
+    for (const { id, last } of saved)
+      await db.update(contacts).set({ lastActivityAt: last }).where(eq(contacts.id, id));
+    await runContactClocks(db, provider, between(poison.heal, end), poison.heal, end);
+  };
+
+/**
+ * Engine errors belong to the poisoned contacts, inside their window; once healed, they recover.
+ * Returns how many there were.
+ */
+async function checkPoisoned(db: Db, poison: Poison, end: Date): Promise<number> {
+  const errors = await db
+    .select({ contact: contacts.externalId, at: engineEvents.at, data: engineEvents.data })
+    .from(engineEvents)
+    .innerJoin(contacts, eq(contacts.id, engineEvents.contactId))
+    .where(eq(engineEvents.type, "engine_error"))
+    .orderBy(asc(engineEvents.at), asc(engineEvents.seq));
+  for (const e of errors) {
+    expect(poison.contacts.has(e.contact), `engine error of a healthy contact ${e.contact}`).toBe(
+      true,
+    );
+    expect(e.at >= poison.from && e.at < poison.heal, `engine error out of the window`).toBe(true);
+  }
+  const rows = await db
+    .select({ contact: contacts.externalId, failures: contacts.engineFailures })
+    .from(contacts)
+    .where(inArray(contacts.externalId, [...poison.contacts]));
+  for (const row of rows) {
+    const last = errors.findLast((e) => e.contact === row.contact);
+    const retryAt = new Date(String(last?.data.retryAt ?? 0));
+    // Still set aside only when its retry falls after the scenario's end.
+    if (row.failures > 0) expect(retryAt >= end, `${row.contact} never retried`).toBe(true);
+  }
+  return errors.length;
+}
 
 /** The world's one clock: the engine runs up to each event's instant, then the event happens. */
 const sharedClock: typeof runContactClocks = async (db, provider, events, start, end) => {
