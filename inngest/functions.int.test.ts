@@ -41,6 +41,22 @@ async function learner() {
   return { tenant, contact };
 }
 
+/** A learner's planned Zalo delivery, claimed, with the event that asks to send it. */
+async function claimedZalo() {
+  const { tenant, contact } = await learner();
+  await plan(handle.db, contact.id, now);
+  await handle.db
+    .update(deliveries)
+    .set({ status: "sending" })
+    .where(eq(deliveries.contactId, contact.id));
+  const zalo = (await deliveriesOf(handle.db, contact.id)).find((d) => d.channel === "zalo")!;
+  const due = {
+    name: "reactivation/delivery.due",
+    data: { deliveryId: zalo.id, tenantId: tenant.id, channel: "zalo" },
+  };
+  return { tenant, contact, zalo, due };
+}
+
 describe("Inngest functions over the engine's steps (@inngest/test)", () => {
   it("scan-due fans out customer.dormant for each due contact", async () => {
     const { tenant, contact } = await learner();
@@ -132,50 +148,24 @@ describe("Inngest functions over the engine's steps (@inngest/test)", () => {
   });
 
   it("send-delivery sends a claimed delivery through the provider", async () => {
-    const { tenant, contact } = await learner();
-    await plan(handle.db, contact.id, now);
-    await handle.db
-      .update(deliveries)
-      .set({ status: "sending" })
-      .where(eq(deliveries.contactId, contact.id));
-    const [zalo] = (await deliveriesOf(handle.db, contact.id)).filter((d) => d.channel === "zalo");
+    const { contact, zalo, due } = await claimedZalo();
     const t = new InngestTestEngine({ function: sendDeliveryFunction(deps) });
-    const { result } = await t.execute({
-      events: [
-        {
-          name: "reactivation/delivery.due",
-          data: { deliveryId: zalo!.id, tenantId: tenant.id, channel: "zalo" },
-        },
-      ],
-    });
-    expect(result).toEqual({ deliveryId: zalo!.id, outcome: "sent" });
+    const { result } = await t.execute({ events: [due] });
+    expect(result).toEqual({ deliveryId: zalo.id, outcome: "sent" });
     expect((await outboxOf(handle.db, contact.id)).map((m) => m.channel)).toEqual(["zalo"]);
   });
 
   it("send-delivery sets aside a delivery it fails on and reports it, without failing the run", async () => {
-    const { tenant, contact } = await learner();
-    await plan(handle.db, contact.id, now);
-    await handle.db
-      .update(deliveries)
-      .set({ status: "sending" })
-      .where(eq(deliveries.contactId, contact.id));
+    const { tenant, contact, zalo, due } = await claimedZalo();
     await handle.db.execute(
       sql`update tenant_settings set settings = '{"cadence": 1}' where tenant_id = ${tenant.id}`,
     );
-    const [zalo] = (await deliveriesOf(handle.db, contact.id)).filter((d) => d.channel === "zalo");
     const logger = withLoggerSpy();
     const t = new InngestTestEngine({ function: sendDeliveryFunction(deps) });
-    const { result, error } = await t.execute({
-      events: [
-        {
-          name: "reactivation/delivery.due",
-          data: { deliveryId: zalo!.id, tenantId: tenant.id, channel: "zalo" },
-        },
-      ],
-    });
+    const { result, error } = await t.execute({ events: [due] });
     expect(error).toBeUndefined();
-    expect(result).toEqual({ deliveryId: zalo!.id, outcome: "set_aside" });
-    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining(zalo!.id));
+    expect(result).toEqual({ deliveryId: zalo.id, outcome: "set_aside" });
+    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining(zalo.id));
     expect(await outboxOf(handle.db, contact.id)).toEqual([]);
   });
 
