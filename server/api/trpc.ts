@@ -7,7 +7,12 @@ import { can, type Permission } from "@/server/auth/permissions";
 import { findMembership, type Membership } from "@/server/auth/membership";
 
 // 1. Context: the database and the caller's session; nothing from the client's input.
-export type Context = { db: Db; session: Session | null };
+export type Context = {
+  db: Db;
+  session: Session | null;
+  /** The other site whose page sent the HTTP request (see `foreignOrigin`); none in process. */
+  foreignOrigin?: string | null;
+};
 
 // 2. Initialisation: superjson for dates; field errors for bad input, no internals for the rest.
 const t = initTRPC.context<Context>().create({
@@ -41,8 +46,21 @@ function safeMessage(error: TRPCError): string {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-// 3. Procedures: signed in → in a tenant → with a permission.
-export const userProcedure = t.procedure.use(({ ctx, next }) => {
+// 3. Procedures: from the app's own pages (for changes) → signed in → in a tenant → with a permission.
+/**
+ * Another site's page may not change anything with the user's cookies (CSRF): its mutations are
+ * refused. Its queries are harmless, as the browser does not let it read the answers.
+ */
+const ownPagesForChanges = t.middleware(({ ctx, type, next }) => {
+  if (type === "mutation" && ctx.foreignOrigin)
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: `Changes are accepted from this app's own pages only, not from ${ctx.foreignOrigin}.`,
+    });
+  return next();
+});
+
+export const userProcedure = t.procedure.use(ownPagesForChanges).use(({ ctx, next }) => {
   const userId = ctx.session?.userId;
   if (!userId) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
   return next({ ctx: { userId } });
