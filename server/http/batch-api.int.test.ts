@@ -8,7 +8,7 @@ import { planContacts } from "@/server/engine/steps/plan";
 import { openTestDb } from "@/test/db";
 import { createContact, createKey, createTenant } from "@/test/factories";
 import { runBatch, type BatchSpec } from "./batch-request";
-import { activityBatch, contactsBatch } from "./endpoints";
+import { activityBatch, contactsBatch, pushSubscriptionsBatch } from "./endpoints";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -493,5 +493,31 @@ describe("POST /api/v1/activity", () => {
     expect(await (await postActivity(b.key, { activity: [event] })).json()).toMatchObject({
       stored: 1,
     });
+  });
+});
+
+describe("POST /api/v1/push-subscriptions", () => {
+  it("reports a NUL in the contact's external id per row", async () => {
+    const tenant = await createTenant(handle.db, "self_study");
+    const key = await createKey(handle.db, tenant.id);
+    const response = await post(pushSubscriptionsBatch as never, key, {
+      subscriptions: [
+        {
+          externalId: "cust\u0000-1",
+          subscription: {
+            endpoint: "https://push.example.net/send/abc",
+            keys: { p256dh: "B".repeat(87), auth: "a".repeat(22) },
+          },
+        },
+      ],
+    });
+    expect(response.status).toBe(200);
+    expect((await response.json()).errors).toEqual([
+      {
+        index: 0,
+        field: "externalId",
+        reason: "must not contain control characters such as NUL, tabs or line breaks",
+      },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { line } from "@/server/lib/bounded";
 import { endpointProblem } from "./public-address";
 
 /** A browser's `PushSubscription.toJSON()`: the push service URL and the encryption keys. */
@@ -16,6 +17,6 @@ export const browserSubscription = z.object({
 
 /** `POST /api/v1/push-subscriptions`: a subscription for the contact with this external id. */
 export const pushSubscriptionInput = z.strictObject({
-  externalId: z.string().trim().min(1).max(200),
+  externalId: line(200).min(1),
   subscription: browserSubscription,
 });
