@@ -10,12 +10,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { serverApi } from "@/server/api/caller";
 import { requirePagePermission } from "@/server/auth/page-guard";
 import { FALLBACK_CTA, fallbackVariant } from "@/server/content/fallback";
-import { ctaKinds } from "@/server/templates/input";
+import { ctaKinds, stageKey } from "@/server/templates/input";
 import { MAX_VARIANTS } from "@/server/templates/review-rules";
 
 export const metadata: Metadata = { title: "New template variant" };
 
-const query = z.object({ stage: z.string().min(1), channel: z.enum(channelEnum.enumValues) });
+const query = z.object({ stage: stageKey, channel: z.enum(channelEnum.enumValues) });
 
 export default async function NewVariantPage({
   searchParams,
