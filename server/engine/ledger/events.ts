@@ -24,7 +24,11 @@ export type EngineEventType =
   | "clicked"
   | "reactivated"
   /** An integrator corrected the last activity, possibly backwards (`data`: before, after). */
-  | "last_activity_overridden";
+  | "last_activity_overridden"
+  /** A step failed for the contact, which waits with a backoff (`data`: error, failures, retryAt). */
+  | "engine_error"
+  /** A step succeeded again for a contact that had failed (`data`: failuresBefore). */
+  | "engine_recovered";
 
 export type EngineEvent = typeof engineEvents.$inferInsert & { type: EngineEventType };
 
