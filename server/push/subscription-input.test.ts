@@ -35,4 +35,11 @@ describe("push subscription input (both the API and the preference center)", () 
       ["endpoint", "must be an https URL"],
     ]);
   });
+
+  it("refuses a NUL in the endpoint (the database would fail the statement)", () => {
+    const endpoint = "https://fcm.googleapis.com/fcm/send/a\u0000b";
+    expect(problems(browserSubscription, { endpoint, keys })).toEqual([
+      ["endpoint", "must not contain control characters such as NUL, tabs or line breaks"],
+    ]);
+  });
 });

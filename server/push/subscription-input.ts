@@ -5,7 +5,7 @@ import { endpointProblem } from "./public-address";
 /** A browser's `PushSubscription.toJSON()`: the push service URL and the encryption keys. */
 export const browserSubscription = z.object({
   /** The server posts to it: never to its own network (SSRF), whoever registers it. */
-  endpoint: z.string().check((ctx) => {
+  endpoint: line(2_000).check((ctx) => {
     const problem = endpointProblem(ctx.value);
     if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
   }),

@@ -141,3 +141,19 @@ describe("a replayed webhook answers 200 and changes nothing", () => {
     expect(await eventsOfType(contact.id, "provider_status")).toHaveLength(1);
   });
 });
+
+describe("a signed Twilio form with a control character", () => {
+  it("is refused with 400 naming the field, before anything reaches the database", async () => {
+    const url = `${base}/api/webhooks/sms`;
+    const form = twilioRequest(url, {
+      MessageSid: "SM\u0000x",
+      From: "+15550001111",
+      Body: "STOP",
+    });
+    const answer = await inboundSms(form());
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toEqual({
+      error: "Invalid field MessageSid: must not contain control characters such as NUL.",
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { env } from "@/server/env";
+import { prose } from "@/server/lib/bounded";
 import { verifyTwilioSignature } from "./twilio-signature";
 
 /**
@@ -18,8 +19,19 @@ export async function verifiedTwilioForm(
     params,
     signature: request.headers.get("x-twilio-signature"),
   });
-  return signed ? params : Response.json({ error: "Invalid signature." }, { status: 401 });
+  if (!signed) return Response.json({ error: "Invalid signature." }, { status: 401 });
+  // Signed is not the same as storable: a NUL would fail the database's statement (a 500).
+  for (const [field, value] of params)
+    if (!formValue.safeParse(value).success)
+      return Response.json(
+        { error: `Invalid field ${field}: must not contain control characters such as NUL.` },
+        { status: 400 },
+      );
+  return params;
 }
+
+/** An SMS body may hold line breaks; nothing a form carries may hold other control characters. */
+const formValue = prose(10_000);
 
 /** Twilio reads TwiML answers; an empty one says "nothing to reply". */
 export const emptyTwiml = () =>
