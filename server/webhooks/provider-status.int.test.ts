@@ -5,7 +5,7 @@ import { eventsOf } from "@/test/engine";
 import { emailStatus } from "./email-status";
 import { recordProviderStatus, recordProviderStatusOnce } from "./provider-status";
 import { smsStatus } from "./sms-status";
-import { sentCustomer as sentCustomerIn } from "./test-sent-customer";
+import { sentCustomer as sentCustomerIn } from "@/test/sent-customer";
 
 let handle: DbHandle;
 beforeAll(async () => {

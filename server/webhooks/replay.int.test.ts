@@ -8,7 +8,7 @@ import { env } from "@/server/env";
 import { setChannelState } from "@/server/preferences/channel-state";
 import { openTestDb } from "@/test/db";
 import { eventsOf } from "@/test/engine";
-import { sentCustomer } from "./test-sent-customer";
+import { sentCustomer } from "@/test/sent-customer";
 import { twilioSignature } from "./twilio-signature";
 
 // The routes read their secrets from the environment when first imported.
