@@ -7,9 +7,8 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   globalIgnores([
-    ".next-prod/**",
-    ".next/**",
-    ".next-e2e/**",
+    // Every build folder (NEXT_DIST_DIR): .next, .next-e2e, .next-prod, …
+    ".next*/**",
     ".data/**",
     "next-env.d.ts",
     "playwright-report/**",
