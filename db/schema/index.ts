@@ -11,3 +11,4 @@ export * from "./ledger";
 export * from "./templates";
 export * from "./push-subscriptions";
 export * from "./webhook-receipts";
+export * from "./links";
