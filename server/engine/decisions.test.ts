@@ -6,6 +6,7 @@ import type { ReminderSummary } from "./ledger/cycle-history";
 import { historyAfter, planSend, planSuperseded } from "./planning/reminder";
 import { chooseTargets, upcomingMilestone } from "./planning/targets";
 import { checkBeforeSend, type ClaimedRow } from "./sending/check";
+import { NOTHING_MEANWHILE } from "./sending/meanwhile";
 import { providerOutcome, recordOutcome } from "./sending/outcome";
 
 const hcm = "Asia/Ho_Chi_Minh";
@@ -18,6 +19,7 @@ function learner(overrides: Partial<ContactContext> = {}): ContactContext {
     tenantId: "t1",
     externalId: "learner-1",
     name: "Lan Nguyen",
+    firstName: null,
     email: null,
     phone: null,
     zaloUserId: "zalo-1",
@@ -273,16 +275,62 @@ describe("recordOutcome (SPEC §1.3)", () => {
   ] as const)(
     "attempt %s failing %s → %s, next %s, unreachable %s",
     (n, kind, status, next, unreachable) => {
-      const recorded = recordOutcome(learner(), started(n), failure(kind), now);
+      const recorded = recordOutcome(learner(), started(n), failure(kind), now, NOTHING_MEANWHILE);
       expect(recorded.delivery.status).toBe(status);
       expect(iso(recorded.delivery.nextAttemptAt)).toBe(next);
       expect(recorded.unreachable).toBe(unreachable);
     },
   );
 
+  // SPEC §1.4: what was committed while the attempt was in flight wins over its retry.
+  const clickedMeanwhile = { cycleClosed: false, clicked: true };
+  const returnedMeanwhile = { cycleClosed: true, clicked: true };
+  it.each([
+    ["a click on the reminder", learner(), clickedMeanwhile, "clicked", "canceled_return"],
+    ["a return (activity)", learner(), returnedMeanwhile, "activity", "canceled_reset"],
+    [
+      "an opt-out of the channel",
+      learner({ channels: { web_push: "subscribed", zalo: "unsubscribed" } }),
+      NOTHING_MEANWHILE,
+      "opted_out",
+      "canceled_excluded",
+    ],
+    [
+      "a do-not-contact tag",
+      learner({ tags: ["do-not-contact"] }),
+      NOTHING_MEANWHILE,
+      "do_not_contact",
+      "canceled_excluded",
+    ],
+  ] as const)(
+    "a transient failure after %s meanwhile is canceled, not retried",
+    (_, contact, meanwhile, reason, type) => {
+      const recorded = recordOutcome(contact, started(1), failure("transient"), now, meanwhile);
+      expect(recorded.delivery).toMatchObject({ status: "canceled", reason, nextAttemptAt: null });
+      expect(recorded.events.map((e) => e.type)).toEqual(["attempt_failed", type]);
+    },
+  );
+
+  it("what happened meanwhile changes neither a success nor a final failure", () => {
+    const ok = providerOutcome({ status: "fulfilled", value: { providerMessageId: "m1" } });
+    expect(recordOutcome(learner(), started(1), ok, now, returnedMeanwhile).delivery.status).toBe(
+      "sent",
+    );
+    const permanent = recordOutcome(
+      learner(),
+      started(1),
+      failure("permanent"),
+      now,
+      returnedMeanwhile,
+    );
+    expect(permanent.delivery.status).toBe("failed");
+    const last = recordOutcome(learner(), started(4), failure("transient"), now, clickedMeanwhile);
+    expect(last.delivery.status).toBe("failed");
+  });
+
   it("tags the contact with the stage it was sent", () => {
     const ok = providerOutcome({ status: "fulfilled", value: { providerMessageId: "m1" } });
-    const recorded = recordOutcome(learner(), started(1), ok, now);
+    const recorded = recordOutcome(learner(), started(1), ok, now, NOTHING_MEANWHILE);
     expect(recorded).toMatchObject({
       tag: "reactivation:streak_lost",
       delivery: { status: "sent" },

@@ -21,6 +21,8 @@ export type EngineEventType =
   | "failed"
   | "canceled_return"
   | "canceled_reset"
+  /** A retry not made: the channel was opted out of or excluded while its attempt was in flight. */
+  | "canceled_excluded"
   | "clicked"
   | "reactivated"
   /** An integrator corrected the last activity, possibly backwards (`data`: before, after). */

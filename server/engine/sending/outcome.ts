@@ -6,6 +6,7 @@ import type { ContactContext } from "../contact-context";
 import type { EngineEvent } from "../ledger/events";
 import { retryAt, type FailureKind } from "../retry";
 import type { Started } from "./check";
+import { stopAfterAttempt, type Meanwhile } from "./meanwhile";
 
 type Delivery = typeof deliveries.$inferSelect;
 
@@ -49,14 +50,16 @@ export type Recorded = {
 
 /**
  * SPEC §1.3: a success is recorded as sent; a transient failure is retried at the policy's next
- * offset (moved out of quiet hours) until the offsets run out; a permanent failure is never
- * retried and makes the channel unreachable.
+ * offset (moved out of quiet hours) until the offsets run out, unless a return, a click or an
+ * opt-out was committed meanwhile (§1.4: the delivery is then canceled); a permanent failure is
+ * never retried and makes the channel unreachable.
  */
 export function recordOutcome(
   contact: ContactContext,
   started: { message: Pick<Started["message"], "deliveryId" | "channel" | "attempt" | "stage"> },
   outcome: ProviderOutcome,
   now: Date,
+  meanwhile: Meanwhile,
 ): Recorded {
   const { deliveryId, channel, attempt, stage } = started.message;
   const ids = { tenantId: contact.tenantId, contactId: contact.id, deliveryId };
@@ -97,6 +100,20 @@ export function recordOutcome(
     outcome.kind === "transient"
       ? retryAt(now, attempt, settings.retryOffsetsMinutes, settings.quietHours, zone)
       : null;
+  const stop = retry && stopAfterAttempt(contact, channel, meanwhile);
+  if (stop) {
+    return {
+      contactId,
+      attempt: attemptRow,
+      delivery: { ...done, status: "canceled", reason: stop.reason },
+      tag: null,
+      unreachable: null,
+      events: [
+        failed,
+        { ...ids, type: stop.type, at: now, reason: `Not retried on ${channel}: ${stop.text}.` },
+      ],
+    };
+  }
   if (retry) {
     return {
       contactId,

@@ -7,12 +7,14 @@ import type { ChannelProvider } from "../channels/provider";
 import { loadContacts } from "../contact-context";
 import { logEvents } from "../ledger/events";
 import { writeOutcomes } from "../ledger/finish-attempts";
+import { happenedMeanwhile } from "../ledger/meanwhile";
 import { clearEngineErrors, setAsideSending } from "../ledger/set-aside";
 import { nextChecks } from "../planning/next-check";
 import { bisect } from "@/server/lib/bisect";
 import { appLinks } from "@/server/links/message-links";
 import { attachContent } from "../sending/attach-content";
 import { checkBeforeSend, type Started } from "../sending/check";
+import { NOTHING_MEANWHILE } from "../sending/meanwhile";
 import { providerOutcome, recordOutcome } from "../sending/outcome";
 import { stepTime, type StepTime } from "../step-time";
 
@@ -70,9 +72,15 @@ async function recordOutcomes(db: Db, settled: Settled[], at: StepTime): Promise
     const started = settled.map((s) => s.started);
     const locked = await loadContacts(tx, { ids: contactIdsOf(started) }, true);
     const contactOf = new Map(locked.map((c) => [c.id, c]));
+    // Read under the locks: whatever was committed while the calls were in flight.
+    const meanwhile = await happenedMeanwhile(
+      tx,
+      started.map((s) => s.message.deliveryId),
+    );
     const recorded = settled.flatMap(({ started: s, outcome }) => {
       const contact = contactOf.get(s.message.contactId);
-      return contact ? [recordOutcome(contact, s, outcome, at(contact.id))] : [];
+      const since = meanwhile.get(s.message.deliveryId) ?? NOTHING_MEANWHILE;
+      return contact ? [recordOutcome(contact, s, outcome, at(contact.id), since)] : [];
     });
     await writeOutcomes(tx, recorded, await nextChecks(tx, locked), at);
     await logEvents(
