@@ -113,6 +113,11 @@ export function SettingsSummary({
             {settings.offer ? `${settings.offer.title} (${settings.offer.code})` : "None"}
           </Row>
           {settings.offer && <Row label="Booking link">{settings.offer.bookingUrl}</Row>}
+          <Row label="Customers' names are written">
+            {settings.nameOrder === "family_first"
+              ? "Family name first: “Hi Hương” for Phan Diễm Hương"
+              : "Given name first: “Hi Maria” for Maria Lopez"}
+          </Row>
           <Row label="Marketers may approve their own variants">
             {settings.allowSelfApproval ? "Yes" : "No"}
           </Row>

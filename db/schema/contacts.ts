@@ -10,6 +10,8 @@ export const contacts = pgTable(
     tenantId: tenantIdColumn(),
     externalId: text().notNull(),
     name: text().notNull().default(""),
+    /** The name to greet the contact by, as the tenant gave it; null: guessed from `name`. */
+    firstName: text(),
     email: text(),
     phone: text(),
     /** The contact's user id at the tenant's Zalo Official Account. */

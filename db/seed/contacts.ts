@@ -48,6 +48,8 @@ export function generateContact(
     tenantId,
     externalId: `${selfStudy ? "learner" : "cust"}-${String(index + 1).padStart(5, "0")}`,
     name: selfStudy ? `${last} ${first}` : `${first} ${last}`,
+    // Some integrations send the first name too (no draw: the rest of the seed stays the same).
+    firstName: index % 5 === 0 ? first : null,
     email: faker.internet.email({ firstName: first, lastName: last, provider: "mail.example" }),
     phone: selfStudy
       ? faker.helpers.replaceSymbols("+8490#######")

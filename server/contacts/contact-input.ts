@@ -14,6 +14,8 @@ export function contactInput(now: Date) {
     .strictObject({
       externalId: line(200).min(1),
       name: line(200).min(1, "must not be empty; leave it out to keep the stored name").optional(),
+      /** The name to greet the contact by, used as given; null: guess it from `name` again. */
+      firstName: optionalText(100),
       email: z.email("must be a valid email address").max(320).nullable().optional(),
       phone: z
         .string()

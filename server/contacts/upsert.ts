@@ -11,6 +11,7 @@ type Column = Exclude<keyof ContactInput, "externalId" | "lastActivityOverride">
 /** How a field of an existing contact changes when a row sets it. */
 const onConflict: Record<Column, SQL> = {
   name: sql`excluded.name`,
+  firstName: sql`excluded.first_name`,
   email: sql`excluded.email`,
   phone: sql`excluded.phone`,
   zaloUserId: sql`excluded.zalo_user_id`,

@@ -102,7 +102,9 @@ export async function composeOne(
     variant?.content ?? fallbackVariant(item.stage, item.channel),
     {
       contactName: contact.name,
+      contactFirstName: contact.firstName,
       contactLocale: contact.locale,
+      nameOrder: settings.nameOrder,
       sender: contact.tenant.sender,
       offer: settings.offer,
       links: {

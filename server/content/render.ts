@@ -1,6 +1,6 @@
 import { toPlainText } from "@react-email/render";
 import type { z } from "zod";
-import type { offerSchema } from "@/server/settings/schema";
+import type { NameOrder, offerSchema } from "@/server/settings/schema";
 import { emailHtml } from "./email-layout";
 import { givenName } from "./given-name";
 import type { MessageContent } from "./message";
@@ -11,8 +11,12 @@ import type { VariantContent } from "./variant-content";
 
 export type RenderContext = {
   contactName: string;
+  /** The name to greet the contact by, as the tenant gave it; without it, a word of the name. */
+  contactFirstName?: string | null;
   /** Decides which word of the name is the given name (Vietnamese: the last). */
   contactLocale?: string | null;
+  /** The tenant's usual name order, when the locale does not tell (given first by default). */
+  nameOrder?: NameOrder;
   sender: { name: string; email: string; postalAddress: string };
   offer: z.infer<typeof offerSchema> | null;
   /** Tracked URLs: every link in a message goes through a signed token route. */
@@ -33,7 +37,15 @@ function textValues(ctx: RenderContext): Values {
   const { offer, links } = ctx;
   const expiry = offer?.expiresAt ? ` (until ${offer.expiresAt})` : "";
   return {
-    first_name: givenName(ctx.contactName, ctx.contactLocale ?? null) || "there",
+    first_name:
+      givenName(
+        {
+          name: ctx.contactName,
+          firstName: ctx.contactFirstName,
+          locale: ctx.contactLocale ?? null,
+        },
+        ctx.nameOrder ?? "given_first",
+      ) || "there",
     business_name: ctx.sender.name,
     cta_link: links.cta,
     booking_link: links.booking ?? links.cta,

@@ -312,6 +312,28 @@ describe("POST /api/v1/contacts", () => {
     const response = await runBatch(handle.db, request, contactsBatch as never, now);
     expect(response.status).toBe(413);
   });
+
+  it("stores the first name as given, clears it with null, and refuses one with a line break", async () => {
+    const { tenant, key } = await tenantWithKey();
+    const first = await postContacts(key, {
+      contacts: [
+        { externalId: "c1", name: "Phan Diễm Hương", firstName: " Diễm Hương " },
+        { externalId: "c2", firstName: "Lan\nNguyen" },
+      ],
+    });
+    expect((await first.json()).errors).toEqual([
+      {
+        index: 1,
+        field: "firstName",
+        reason: "must not contain control characters such as NUL, tabs or line breaks",
+      },
+    ]);
+    expect((await contactsOf(tenant.id))[0]!.firstName).toBe("Diễm Hương");
+    await postContacts(key, { contacts: [{ externalId: "c1", name: "Phan Diễm Hương" }] });
+    expect((await contactsOf(tenant.id))[0]!.firstName).toBe("Diễm Hương");
+    await postContacts(key, { contacts: [{ externalId: "c1", firstName: null }] });
+    expect((await contactsOf(tenant.id))[0]!.firstName).toBeNull();
+  });
 });
 
 describe("POST /api/v1/activity", () => {

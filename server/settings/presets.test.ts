@@ -45,4 +45,14 @@ describe("tenant presets", () => {
     const parsed = tenantSettingsSchema.safeParse(bad);
     expect(parsed.error?.issues[0]?.path).toEqual(["quietHours", "start"]);
   });
+
+  it("greet a Vietnamese app's learners family name first, home-services customers given name first", () => {
+    expect(selfStudyPreset.nameOrder).toBe("family_first");
+    expect(homeServicesPreset.nameOrder).toBe("given_first");
+  });
+
+  it("settings stored before the name order existed still parse, given-first as greeted then", () => {
+    const { nameOrder: _, ...stored } = selfStudyPreset;
+    expect(tenantSettingsSchema.parse(stored).nameOrder).toBe("given_first");
+  });
 });

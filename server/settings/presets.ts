@@ -24,6 +24,8 @@ export const selfStudyPreset: TenantSettings = {
     recurringEveryDays: 90,
   },
   channels: ["web_push", "zalo"],
+  // A Vietnamese app: learners write the family name first, whatever their browser's locale.
+  nameOrder: "family_first",
   offer: null,
   appUrl: "https://app.example.com/practice",
 };
@@ -40,6 +42,7 @@ export const homeServicesPreset: TenantSettings = {
     recurringEveryDays: null,
   },
   channels: ["email", "sms"],
+  nameOrder: "given_first",
   offer: null,
   appUrl: "https://www.example.com",
 };

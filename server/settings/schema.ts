@@ -16,6 +16,9 @@ export const cadenceSchema = z.object({
   recurringEveryDays: z.number().int().positive().nullable(),
 });
 
+/** How the tenant's customers usually write their names: who `{{first_name}}` greets. */
+export const nameOrder = z.enum(["given_first", "family_first"]);
+
 export const offerSchema = z.object({
   title: z.string().min(1),
   code: z.string().min(1),
@@ -38,8 +41,15 @@ export const tenantSettingsSchema = z.object({
   /** Where a reminder's call to action leads when there is no booking link (the learning app). */
   appUrl: z.url().default("https://app.example.com"),
   allowSelfApproval: z.boolean(),
+  /**
+   * Whether a full name starts with the given name ("Maria Lopez") or the family name ("Phan Diễm
+   * Hương"), when neither a first name nor the contact's locale says which word to greet. Settings
+   * stored before it existed are given-first, as greetings were then.
+   */
+  nameOrder: nameOrder.default("given_first"),
 });
 
 export type Stage = z.infer<typeof stageSchema>;
 export type Cadence = z.infer<typeof cadenceSchema>;
+export type NameOrder = z.infer<typeof nameOrder>;
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
