@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { homeServicesPreset, selfStudyPreset } from "./presets";
-import { tenantSettingsSchema } from "./schema";
+import { stageKeySchema, tenantSettingsSchema } from "./schema";
 
 describe("tenant presets", () => {
   it("are valid settings", () => {
@@ -54,5 +54,51 @@ describe("tenant presets", () => {
   it("settings stored before the name order existed still parse, given-first as greeted then", () => {
     const { nameOrder: _, ...stored } = selfStudyPreset;
     expect(tenantSettingsSchema.parse(stored).nameOrder).toBe("given_first");
+  });
+});
+
+describe("stage keys", () => {
+  it.each(["streak_lost", "six_months", "6_months", "12_months", "month2"])("accepts %s", (key) => {
+    expect(stageKeySchema.safeParse(key).success).toBe(true);
+  });
+
+  it.each([
+    [
+      "Six_Months",
+      "must be lower_snake_case: lowercase letters, digits and underscores, such as six_months or 6_months",
+    ],
+    [
+      "_months",
+      "must be lower_snake_case: lowercase letters, digits and underscores, such as six_months or 6_months",
+    ],
+    [
+      "6 months",
+      "must be lower_snake_case: lowercase letters, digits and underscores, such as six_months or 6_months",
+    ],
+    ["6", "must not be digits only: add a unit, such as 6_months"],
+    ["recurring", "is reserved for the recurring reminder"],
+  ])("rejects %j: %s", (key, message) => {
+    expect(stageKeySchema.safeParse(key).error?.issues.map((i) => i.message)).toEqual([message]);
+  });
+
+  it("are checked in the cadence, naming the stage", () => {
+    const settings = {
+      ...homeServicesPreset,
+      cadence: {
+        ...homeServicesPreset.cadence,
+        stages: [{ key: "6_months", label: "6 months", threshold: 6, unit: "month" }],
+      },
+    };
+    expect(tenantSettingsSchema.safeParse(settings).success).toBe(true);
+    const bad = {
+      ...settings,
+      cadence: { ...settings.cadence, stages: [{ ...settings.cadence.stages[0], key: "6" }] },
+    };
+    expect(tenantSettingsSchema.safeParse(bad).error?.issues[0]?.path).toEqual([
+      "cadence",
+      "stages",
+      0,
+      "key",
+    ]);
   });
 });

@@ -2,8 +2,23 @@ import { z } from "zod";
 import { channel } from "@/db/schema/enums";
 import { wallClock } from "@/server/lib/zod-extras";
 
+/**
+ * A stage's key: in tags (`reactivation:<key>`), events, templates, scenario files and the
+ * simulator's output. Lowercase letters, digits and underscores, starting with a letter or a digit
+ * (`6_months`); not digits only, which JavaScript would sort ahead of the other keys of an object,
+ * and not `recurring`, which names the recurring reminder.
+ */
+export const stageKeySchema = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9_]*$/,
+    "must be lower_snake_case: lowercase letters, digits and underscores, such as six_months or 6_months",
+  )
+  .regex(/[a-z_]/, "must not be digits only: add a unit, such as 6_months")
+  .refine((key) => key !== "recurring", "is reserved for the recurring reminder");
+
 export const stageSchema = z.object({
-  key: z.string().regex(/^[a-z][a-z0-9_]*$/, "must be lower_snake_case"),
+  key: stageKeySchema,
   label: z.string().min(1),
   threshold: z.number().int().positive(),
   unit: z.enum(["day", "month"]),

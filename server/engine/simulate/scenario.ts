@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { channel } from "@/db/schema/enums";
 import { ianaTimeZone, wallClock } from "@/server/lib/zod-extras";
+import { stageKeySchema } from "@/server/settings/schema";
 
 const instant = z.iso.datetime({
   offset: true,
@@ -24,7 +25,7 @@ export const scenarioSchema = z
         stages: z
           .array(
             z.strictObject({
-              key: z.string().regex(/^[a-z][a-z0-9_]*$/, "must be lower_snake_case"),
+              key: stageKeySchema,
               label: z.string().min(1).optional(),
               threshold: z.number().int().positive(),
               unit: z.enum(["day", "month"]),
