@@ -2,13 +2,17 @@ import { InngestTestEngine } from "@inngest/test";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { contacts, deliveries } from "@/db/schema";
+import { activityEvents, contacts, deliveries } from "@/db/schema";
+import { sendToInngest } from "@/server/activity/recorders";
 import { outboxProvider } from "@/server/engine/channels/outbox-provider";
 import { plan } from "@/server/engine/steps/plan";
+import { runBatch } from "@/server/http/batch-request";
+import { activityBatch } from "@/server/http/endpoints";
 import { openTestDb } from "@/test/db";
 import { deliveriesOf, eventsOf, outboxOf } from "@/test/engine";
-import { createContact, createTenant } from "@/test/factories";
+import { createContact, createKey, createTenant } from "@/test/factories";
 import type { EngineDeps } from "./deps";
+import type { ContactActivityEvent } from "./events";
 import { contactActivityFunction } from "./functions/contact-activity";
 import { dispatchDueFunction } from "./functions/dispatch-due";
 import { planContactFunction } from "./functions/plan-contact";
@@ -169,20 +173,141 @@ describe("Inngest functions over the engine's steps (@inngest/test)", () => {
     expect(await outboxOf(handle.db, contact.id)).toEqual([]);
   });
 
-  it("contact-activity resets the chain and cancels pending sends", async () => {
-    const { contact } = await learner();
+  it("contact-activity moves the last activity and resets the chain, for a batch of events", async () => {
+    const { tenant, contact } = await learner();
     await plan(handle.db, contact.id, now);
     now = new Date("2026-01-03T00:30:00Z");
-    await handle.db
-      .update(contacts)
-      .set({ lastActivityAt: now })
-      .where(eq(contacts.id, contact.id));
+    const activity = (activityAt: string) => ({
+      name: "contact.activity",
+      data: { contactId: contact.id, tenantId: tenant.id, activityAt },
+    });
     const t = new InngestTestEngine({ function: contactActivityFunction(deps) });
-    await t.execute({ events: [{ name: "contact.activity", data: { contactId: contact.id } }] });
+    const { result } = await t.execute({
+      events: [activity("2026-01-03T00:20:00Z"), activity("2026-01-02T23:00:00+07:00")],
+    });
+    expect(result).toEqual({ moved: 1 });
     expect((await deliveriesOf(handle.db, contact.id)).map((d) => d.status)).toEqual([
       "canceled",
       "canceled",
     ]);
+    const [row] = await handle.db.select().from(contacts).where(eq(contacts.id, contact.id));
+    expect(row!.lastActivityAt).toEqual(new Date("2026-01-03T00:20:00Z"));
+    expect((await eventsOf(handle.db, contact.id)).map((e) => [e.type, e.at])).toEqual(
+      expect.arrayContaining([
+        ["canceled_reset", now],
+        ["cycle_closed", now],
+      ]),
+    );
+  });
+
+  it("the activity API under Inngest stores the activity and sends contact.activity; the function resets", async () => {
+    const { tenant, contact } = await learner();
+    await plan(handle.db, contact.id, now);
+    const sent: ContactActivityEvent[] = [];
+    const spec = activityBatch(sendToInngest(async (events) => sent.push(...events)));
+    const request = new Request("http://rekindle.test/api/v1/activity", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${await createKey(handle.db, tenant.id)}`,
+      },
+      body: JSON.stringify({
+        activity: [
+          {
+            externalId: "ex-1",
+            contactExternalId: contact.externalId,
+            kind: "exercise_completed",
+            occurredAt: "2026-01-03T07:10:00+07:00",
+          },
+          {
+            externalId: "visit-1",
+            contactExternalId: contact.externalId,
+            kind: "visit",
+            occurredAt: "2026-01-03T07:15:00+07:00",
+          },
+        ],
+      }),
+    });
+    const answer = await (await runBatch(handle.db, request, spec as never, now)).json();
+    expect(answer).toEqual({ stored: 2, duplicates: 0, errors: [] });
+    // Stored before the answer; the reset is the function's.
+    const stored = await handle.db
+      .select()
+      .from(activityEvents)
+      .where(eq(activityEvents.contactId, contact.id));
+    expect(stored).toHaveLength(2);
+    expect((await deliveriesOf(handle.db, contact.id)).map((d) => d.status)).toEqual([
+      "pending",
+      "pending",
+    ]);
+    expect(sent.map(({ name, data }) => ({ name, data }))).toEqual([
+      {
+        name: "contact.activity",
+        data: {
+          contactId: contact.id,
+          tenantId: tenant.id,
+          activityAt: "2026-01-03T00:10:00.000Z",
+        },
+      },
+    ]);
+
+    // What Inngest delivers to the function: the events as sent.
+    const [first, ...rest] = sent.map(({ name, data }) => ({ name, data }));
+    const t = new InngestTestEngine({ function: contactActivityFunction(deps) });
+    const { result } = await t.execute({ events: [first!, ...rest] });
+    expect(result).toEqual({ moved: 1 });
+    expect((await deliveriesOf(handle.db, contact.id)).map((d) => d.status)).toEqual([
+      "canceled",
+      "canceled",
+    ]);
+    const types = (await eventsOf(handle.db, contact.id)).map((e) => e.type);
+    expect(types.slice(-3)).toEqual(["canceled_reset", "canceled_reset", "cycle_closed"]);
+  });
+
+  it("the activity API stores nothing when contact.activity cannot be sent, so a retry loses nothing", async () => {
+    const { tenant, contact } = await learner();
+    const spec = activityBatch(
+      sendToInngest(async () => {
+        throw new Error("Inngest is unreachable");
+      }),
+    );
+    const body = JSON.stringify({
+      activity: [
+        {
+          externalId: "ex-1",
+          contactExternalId: contact.externalId,
+          kind: "exercise_completed",
+          occurredAt: "2026-01-03T00:10:00Z",
+        },
+      ],
+    });
+    const request = new Request("http://rekindle.test/api/v1/activity", {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${await createKey(handle.db, tenant.id)}`,
+      },
+      body,
+    });
+    const logger = withLoggerSpy();
+    const response = await runBatch(handle.db, request, spec as never, now);
+    expect(response.status).toBe(500);
+    expect(logger.error).toHaveBeenCalled();
+    const stored = await handle.db
+      .select()
+      .from(activityEvents)
+      .where(eq(activityEvents.contactId, contact.id));
+    expect(stored).toEqual([]);
+  });
+
+  it("contact-activity rejects an event without its instant", async () => {
+    const { tenant, contact } = await learner();
+    withLoggerSpy();
+    const t = new InngestTestEngine({ function: contactActivityFunction(deps) });
+    const { error } = await t.execute({
+      events: [{ name: "contact.activity", data: { contactId: contact.id, tenantId: tenant.id } }],
+    });
+    expect(String((error as Error | undefined)?.message ?? error)).toMatch(/activityAt/);
   });
 
   it("rejects an event whose data is not what the function expects", async () => {

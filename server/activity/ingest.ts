@@ -1,25 +1,26 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { activityEvents, contacts, exercises } from "@/db/schema";
 import type { RowError } from "@/server/lib/batch";
 import type { ActivityInput } from "./activity-input";
-import { rowsOf } from "@/db/rows";
-import { recordActivity } from "@/server/engine/steps/record-activity";
 import { isQualifying } from "./qualifying";
+import type { ActivityRecorder } from "./recorders";
 
 type Row = { index: number; value: ActivityInput };
 
 export type IngestResult = { stored: number; duplicates: number; errors: RowError[] };
 
 /**
- * Stores activity events idempotently (by external id) and moves each contact's last activity
- * forward. One transaction: an accepted event is stored before the caller gets its answer.
+ * Stores activity events idempotently (by external id) and hands the new qualifying ones to the
+ * engine, which moves each contact's last activity and resets its chain (SPEC §1.4). One
+ * transaction: an accepted event is stored before the caller gets its answer.
  */
 export async function ingestActivity(
   db: Db,
   tenantId: string,
   rows: Row[],
   now: Date,
+  record: ActivityRecorder,
 ): Promise<IngestResult> {
   return db.transaction(async (tx) => {
     const contactIds = await idsByExternalId(
@@ -53,9 +54,11 @@ export async function ingestActivity(
           })
       : [];
     const qualifying = inserted.filter((e) => isQualifying(e.kind));
-    const moved = await advanceLastActivity(tx, tenantId, qualifying);
-    // The engine resets each returning contact's chain in the same transaction (SPEC §1.4).
-    for (const contactId of moved) await recordActivity(tx, contactId, now);
+    await record(
+      tx,
+      qualifying.map((e) => ({ tenantId, contactId: e.contactId, activityAt: e.occurredAt })),
+      now,
+    );
     return { stored: inserted.length, duplicates: accepted.length - inserted.length, errors };
   });
 }
@@ -108,27 +111,4 @@ async function idsByExternalId(
     .from(table)
     .where(and(eq(table.tenantId, tenantId), inArray(table.externalId, unique)));
   return new Map(found.map((r) => [r.externalId, r.id]));
-}
-
-/** Moves each contact's last activity to its newest new event; never backwards. */
-async function advanceLastActivity(
-  db: Db,
-  tenantId: string,
-  events: { contactId: string; occurredAt: Date }[],
-): Promise<string[]> {
-  const newest = new Map<string, Date>();
-  for (const e of events) {
-    const current = newest.get(e.contactId);
-    if (!current || e.occurredAt > current) newest.set(e.contactId, e.occurredAt);
-  }
-  if (newest.size === 0) return [];
-  // One statement, rows in id order, so overlapping batches lock contacts in the same order.
-  const moves = [...newest].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, at]) => ({ id, at }));
-  const updated = await db.execute(sql`
-    update ${contacts} set last_activity_at = m.at
-    from jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) as m(id uuid, at timestamptz)
-    where ${contacts.id} = m.id and ${contacts.tenantId} = ${tenantId}
-      and (${contacts.lastActivityAt} is null or ${contacts.lastActivityAt} < m.at)
-    returning ${contacts.id} as id`);
-  return rowsOf<{ id: string }>(updated).map((r) => r.id);
 }

@@ -18,6 +18,7 @@ import {
   templateRevisions,
   templates,
 } from "@/db/schema";
+import { recordInline } from "@/server/activity/recorders";
 import { createApiKey } from "@/server/api-keys/keys";
 import { loadExtras } from "@/server/content/compose";
 import { loadPins } from "@/server/content/load-catalog";
@@ -378,7 +379,7 @@ describe("loaders behind pages, links and the API, given another workspace's ids
           ],
         }),
       }),
-      activityBatch as never,
+      activityBatch(recordInline) as never,
       new Date(),
     );
     const body = (await response.json()) as { stored: number; errors: { field: string }[] };

@@ -1,12 +1,14 @@
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts } from "@/db/schema";
 import { logEvents } from "@/server/engine/ledger/events";
+import { recordActivities, type ActivityMove } from "@/server/engine/steps/record-activity";
 import type { RowError } from "@/server/lib/batch";
 import type { ContactInput } from "./contact-input";
 import { unknownTimeZones } from "./known-time-zones";
 
-type Column = Exclude<keyof ContactInput, "externalId" | "lastActivityOverride">;
+/** Fields the upsert statement writes; the last activity of a stored contact moves by the engine. */
+type Column = Exclude<keyof ContactInput, "externalId" | "lastActivityOverride" | "lastActivityAt">;
 
 /** How a field of an existing contact changes when a row sets it. */
 const onConflict: Record<Column, SQL> = {
@@ -20,8 +22,6 @@ const onConflict: Record<Column, SQL> = {
   tags: sql`excluded.tags`,
   program: sql`excluded.program`,
   lastSkill: sql`excluded.last_skill`,
-  // Never moves back behind activity already recorded (unless the row overrides it).
-  lastActivityAt: sql`greatest(${contacts.lastActivityAt}, excluded.last_activity_at)`,
   // Merges: a row naming one channel leaves the others as they are.
   channels: sql`${contacts.channels} || excluded.channels`,
 };
@@ -70,55 +70,45 @@ async function upsertGroup(
   group: ContactInput[],
   now: Date,
 ): Promise<number> {
-  const overrides = group[0]!.lastActivityOverride === true;
-  const fields = Object.keys(group[0]!).filter(
-    (k): k is Column => k !== "externalId" && k !== "lastActivityOverride",
-  );
+  const fields = Object.keys(group[0]!).filter((k): k is Column => k in onConflict);
   const set = Object.fromEntries(fields.map((f) => [f, onConflict[f]]));
-  const before = overrides
-    ? await lockedLastActivities(
-        db,
-        tenantId,
-        group.map((r) => r.externalId),
-      )
-    : new Map<string, Date | null>();
   const result = await db
     .insert(contacts)
     .values(group.map((row) => toInsert(tenantId, row, now)))
     .onConflictDoUpdate({
       target: [contacts.tenantId, contacts.externalId],
-      // Tags, channels or activity may change what is due: the engine plans the contact again
-      // at its next scan, from the stored values (a corrected last activity included).
-      set: {
-        ...set,
-        ...(overrides ? { lastActivityAt: sql`excluded.last_activity_at` } : {}),
-        updatedAt: now,
-        nextCheckAt: now,
-      },
+      // Tags or channels may change what is due: the engine plans the contact again
+      // at its next scan, from the stored values.
+      set: { ...set, updatedAt: now, nextCheckAt: now },
     })
     .returning({
       id: contacts.id,
       externalId: contacts.externalId,
-      lastActivityAt: contacts.lastActivityAt,
       inserted: sql<boolean>`(xmax = 0)`,
     });
-  if (overrides) await logOverrides(db, tenantId, before, result, now);
-  return result.filter((r) => r.inserted).length;
-}
-
-/** The stored last activities of these contacts, locked in external-id order until the commit. */
-async function lockedLastActivities(
-  db: Db,
-  tenantId: string,
-  externalIds: string[],
-): Promise<Map<string, Date | null>> {
-  const rows = await db
-    .select({ externalId: contacts.externalId, lastActivityAt: contacts.lastActivityAt })
-    .from(contacts)
-    .where(and(eq(contacts.tenantId, tenantId), inArray(contacts.externalId, externalIds)))
-    .orderBy(asc(contacts.externalId))
-    .for("update");
-  return new Map(rows.map((r) => [r.externalId, r.lastActivityAt]));
+  const rowOf = new Map(group.map((row) => [row.externalId, row]));
+  const updated = result
+    .filter((r) => !r.inserted)
+    .map((r) => ({ id: r.id, row: rowOf.get(r.externalId)! }));
+  // A new contact's first cycle starts at its last activity; a stored one's activity is a return
+  // (or a correction): the engine's step moves it and resets the chain, like the activity API.
+  const moves = await recordActivities(
+    db,
+    updated.flatMap(({ id, row }) =>
+      row.lastActivityAt
+        ? [
+            {
+              contactId: id,
+              activityAt: row.lastActivityAt,
+              at: now,
+              override: row.lastActivityOverride,
+            },
+          ]
+        : [],
+    ),
+  );
+  if (group[0]!.lastActivityOverride) await logOverrides(db, tenantId, moves, now);
+  return result.length - updated.length;
 }
 
 /**
@@ -128,33 +118,32 @@ async function lockedLastActivities(
 async function logOverrides(
   db: Db,
   tenantId: string,
-  before: Map<string, Date | null>,
-  after: { id: string; externalId: string; lastActivityAt: Date | null }[],
+  moves: ActivityMove[],
   now: Date,
 ): Promise<void> {
-  const changed = after.flatMap((row) => {
-    const was = before.get(row.externalId);
-    return was && row.lastActivityAt && was.getTime() !== row.lastActivityAt.getTime()
-      ? [{ contactId: row.id, was, now: row.lastActivityAt }]
-      : [];
-  });
   await logEvents(
     db,
-    changed.map((c) => ({
-      tenantId,
-      contactId: c.contactId,
-      type: "last_activity_overridden" as const,
-      at: now,
-      reason: `The integration API set the last activity from ${c.was.toISOString()} to ${c.now.toISOString()} (lastActivityOverride); the engine counts from the new value.`,
-      data: { before: c.was.toISOString(), after: c.now.toISOString() },
-    })),
+    moves.flatMap(({ contactId, before, after }) =>
+      before
+        ? [
+            {
+              tenantId,
+              contactId,
+              type: "last_activity_overridden" as const,
+              at: now,
+              reason: `The integration API set the last activity from ${before.toISOString()} to ${after.toISOString()} (lastActivityOverride); the engine counts from the new value.`,
+              data: { before: before.toISOString(), after: after.toISOString() },
+            },
+          ]
+        : [],
+    ),
   );
 }
 
 function groupByFields(rows: ContactInput[]): Map<string, ContactInput[]> {
   const groups = new Map<string, ContactInput[]>();
   for (const row of rows) {
-    // An override sets the last activity differently: its rows are a statement of their own.
+    // An override sets the last activity differently: its rows are a group of their own.
     const key = `${Object.keys(row).sort().join(",")}:${row.lastActivityOverride === true}`;
     const group = groups.get(key);
     if (group) group.push(row);

@@ -2,10 +2,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { activityEvents, contacts, cycles, engineEvents } from "@/db/schema";
+import { recordInline } from "@/server/activity/recorders";
 import { listApiKeys, revokeApiKey } from "@/server/api-keys/keys";
 import { contactTimeline } from "@/server/engine/explain/timeline";
 import { planContacts } from "@/server/engine/steps/plan";
 import { openTestDb } from "@/test/db";
+import { deliveriesOf, eventsOf } from "@/test/engine";
 import { createContact, createKey, createTenant } from "@/test/factories";
 import { runBatch, type BatchSpec } from "./batch-request";
 import { activityBatch, contactsBatch, pushSubscriptionsBatch } from "./endpoints";
@@ -37,7 +39,8 @@ function post(
 }
 const postContacts = (key: string | null, body: unknown, h?: Record<string, string>) =>
   post(contactsBatch as never, key, body, h);
-const postActivity = (key: string | null, body: unknown) => post(activityBatch as never, key, body);
+const postActivity = (key: string | null, body: unknown) =>
+  post(activityBatch(recordInline) as never, key, body);
 
 async function tenantWithKey() {
   const tenant = await createTenant(handle.db);
@@ -255,8 +258,8 @@ describe("POST /api/v1/contacts", () => {
     expect(await override.json()).toMatchObject({ updated: 1, errors: [] });
     const [stored] = await contactsOf(tenant.id);
     expect(stored!.lastActivityAt).toEqual(new Date(corrected));
-    // The engine looks at the contact again and counts from the corrected value.
-    expect(stored!.nextCheckAt).toEqual(now);
+    // The engine counts from the corrected value (Oct 31 in Chicago): six months, local midnight.
+    expect(stored!.nextCheckAt).toEqual(new Date("2027-04-30T05:00:00Z"));
     const timeline = await contactTimeline(handle.db, tenant.id, contact.id);
     expect(timeline!.events).toEqual([
       expect.objectContaining({
@@ -333,6 +336,85 @@ describe("POST /api/v1/contacts", () => {
     expect((await contactsOf(tenant.id))[0]!.firstName).toBe("Diễm Hương");
     await postContacts(key, { contacts: [{ externalId: "c1", firstName: null }] });
     expect((await contactsOf(tenant.id))[0]!.firstName).toBeNull();
+  });
+});
+
+describe("POST /api/v1/contacts: what the engine sees change", () => {
+  /** A customer of the home-services preset, dormant since April: its six-month reminder planned. */
+  async function plannedCustomer(fields: Parameters<typeof createContact>[2] = {}) {
+    const { tenant, key } = await tenantWithKey();
+    const contact = await createContact(handle.db, tenant.id, {
+      externalId: "c1",
+      email: "maya@mail.example",
+      phone: "+13125550199",
+      channels: { email: "subscribed", sms: "subscribed" },
+      lastActivityAt: new Date("2026-04-01T15:00:00Z"),
+      ...fields,
+    });
+    await planContacts(handle.db, [contact.id], now);
+    return { tenant, key, contact };
+  }
+  const typesOf = async (contactId: string) =>
+    (await eventsOf(handle.db, contactId)).map((e) => e.type);
+
+  it("a later lastActivityAt is a return: the cycle closes and its pending sends are canceled, logged", async () => {
+    const { tenant, key, contact } = await plannedCustomer();
+    expect((await deliveriesOf(handle.db, contact.id)).map((d) => d.status)).toEqual([
+      "pending",
+      "pending",
+    ]);
+    const body = await postContacts(key, {
+      contacts: [{ externalId: "c1", lastActivityAt: "2026-11-23T05:00:00-06:00" }],
+    });
+    expect(await body.json()).toMatchObject({ updated: 1, errors: [] });
+    expect((await deliveriesOf(handle.db, contact.id)).map((d) => [d.status, d.reason])).toEqual([
+      ["canceled", "activity"],
+      ["canceled", "activity"],
+    ]);
+    expect(await typesOf(contact.id)).toEqual([
+      "cycle_started",
+      "stage_reached",
+      "deferred_quiet_hours",
+      "canceled_reset",
+      "canceled_reset",
+      "cycle_closed",
+    ]);
+    const [cycle] = await handle.db.select().from(cycles).where(eq(cycles.contactId, contact.id));
+    expect(cycle).toMatchObject({ closedAt: now, closeReason: "activity" });
+    const [stored] = await contactsOf(tenant.id);
+    expect(stored!.lastActivityAt).toEqual(new Date("2026-11-23T11:00:00Z"));
+    // The next milestone counts from the return: six months later, at local midnight.
+    expect(stored!.nextCheckAt).toEqual(new Date("2027-05-23T05:00:00Z"));
+  });
+
+  it("an earlier lastActivityAt changes nothing; an override closes the cycle as a correction", async () => {
+    const { key, contact } = await plannedCustomer();
+    await postContacts(key, {
+      contacts: [{ externalId: "c1", lastActivityAt: "2026-03-01T00:00:00Z" }],
+    });
+    expect((await deliveriesOf(handle.db, contact.id)).map((d) => d.status)).toEqual([
+      "pending",
+      "pending",
+    ]);
+    await postContacts(key, {
+      contacts: [
+        { externalId: "c1", lastActivityAt: "2026-03-01T00:00:00Z", lastActivityOverride: true },
+      ],
+    });
+    expect((await deliveriesOf(handle.db, contact.id)).map((d) => d.status)).toEqual([
+      "canceled",
+      "canceled",
+    ]);
+    const events = await eventsOf(handle.db, contact.id);
+    expect(events.slice(3).map((e) => e.type)).toEqual([
+      "canceled_reset",
+      "canceled_reset",
+      "cycle_closed",
+      "last_activity_overridden",
+    ]);
+    expect(events[5]!.reason).toBe(
+      "The last activity was corrected to 2026-03-01T00:00:00.000Z: the chain starts over from it.",
+    );
   });
 });
 

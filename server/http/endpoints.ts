@@ -1,5 +1,6 @@
 import { activityInput } from "@/server/activity/activity-input";
 import { ingestActivity } from "@/server/activity/ingest";
+import type { ActivityRecorder } from "@/server/activity/recorders";
 import { contactInput } from "@/server/contacts/contact-input";
 import { upsertContacts } from "@/server/contacts/upsert";
 import { registerPushSubscriptions } from "@/server/push/register";
@@ -13,12 +14,19 @@ export const contactsBatch: BatchSpec<ReturnType<typeof contactInput>> = {
   store: ({ db, tenantId, now }, rows) => upsertContacts(db, tenantId, rows, now),
 };
 
-/** `POST /api/v1/activity`: idempotent by external id; a repeat is counted, not stored again. */
-export const activityBatch: BatchSpec<ReturnType<typeof activityInput>> = {
-  key: "activity",
-  schema: activityInput,
-  store: ({ db, tenantId, now }, rows) => ingestActivity(db, tenantId, rows, now),
-};
+/**
+ * `POST /api/v1/activity`: idempotent by external id; a repeat is counted, not stored again. The
+ * recorder hands the new qualifying activities to the engine in use.
+ */
+export function activityBatch(
+  record: ActivityRecorder,
+): BatchSpec<ReturnType<typeof activityInput>> {
+  return {
+    key: "activity",
+    schema: activityInput,
+    store: ({ db, tenantId, now }, rows) => ingestActivity(db, tenantId, rows, now, record),
+  };
+}
 
 /** `POST /api/v1/push-subscriptions`: browsers' web push subscriptions, by contact external id. */
 export const pushSubscriptionsBatch: BatchSpec<typeof pushSubscriptionInput> = {

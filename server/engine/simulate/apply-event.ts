@@ -27,14 +27,16 @@ export async function applyEvents(db: Db, list: ContactEvent[]): Promise<void> {
   for (const e of list) await applyContactChange(db, e);
 }
 
+/** A scenario's activity is recorded at its own instant, by the step every entry point uses. */
 async function recordReturns(db: Db, list: ContactEvent[]): Promise<void> {
-  if (list.length === 0) return;
-  const returns = list.map((e) => ({ contactId: e.contactId, at: new Date(e.event.at) }));
-  await db.execute(sql`
-    update ${contacts} c set last_activity_at = r.at
-    from json_to_recordset(${JSON.stringify(returns)}::json) as r("contactId" uuid, at timestamptz)
-    where c.id = r."contactId" and (c.last_activity_at is null or c.last_activity_at < r.at)`);
-  await recordActivities(db, returns);
+  await recordActivities(
+    db,
+    list.map((e) => ({
+      contactId: e.contactId,
+      activityAt: new Date(e.event.at),
+      at: new Date(e.event.at),
+    })),
+  );
 }
 
 /** A click opens the link of the most recent reminder delivered on its channel. */

@@ -6,6 +6,7 @@ import { openTestDb } from "@/test/db";
 import { deliveriesOf, eventsOf, outboxOf, recordingProvider } from "@/test/engine";
 import { createContact, createKey, createTenant } from "@/test/factories";
 import { runBatch } from "@/server/http/batch-request";
+import { recordInline } from "@/server/activity/recorders";
 import { activityBatch } from "@/server/http/endpoints";
 import { contactTimeline } from "../explain/timeline";
 import { runUntil } from "../virtual-time";
@@ -28,7 +29,8 @@ const both = { web_push: "subscribed", zalo: "subscribed" } as const;
 async function learner(last: string, fields: Parameters<typeof createContact>[2] = {}) {
   const tenant = await createTenant(handle.db, "self_study", hcm);
   const contact = await createContact(handle.db, tenant.id, {
-    name: "Lan Nguyen",
+    // Family name first, as the self-study preset expects: greeted "Lan".
+    name: "Nguyễn Thị Lan",
     timeZone: hcm,
     channels: both,
     lastActivityAt: new Date(last),
@@ -151,11 +153,8 @@ describe("planning and sending (SPEC §1.1–1.2)", () => {
       new Date("2026-01-01T04:00:00Z"),
     );
     const late = new Date("2026-01-01T04:00:00Z");
-    await handle.db
-      .update(contacts)
-      .set({ lastActivityAt: new Date("2025-12-20T03:00:00Z") })
-      .where(eq(contacts.id, contact.id));
-    await recordActivity(handle.db, contact.id, late);
+    const activityAt = new Date("2025-12-20T03:00:00Z");
+    await recordActivity(handle.db, { contactId: contact.id, activityAt, at: late });
     await runUntil(handle.db, provider, late, new Date("2026-01-03T00:00:00Z"));
     const zalo = (await deliveriesOf(handle.db, contact.id)).filter(
       (d) => d.channel === "zalo" && d.status === "sent",
@@ -229,11 +228,8 @@ describe("return, reset and cancellation (SPEC §1.4)", () => {
       "pending",
       "pending",
     ]);
-    await handle.db
-      .update(contacts)
-      .set({ lastActivityAt: new Date("2026-01-02T18:00:00Z") })
-      .where(eq(contacts.id, contact.id));
-    await recordActivity(handle.db, contact.id, new Date("2026-01-02T18:00:00Z"));
+    const at = new Date("2026-01-02T18:00:00Z");
+    await recordActivity(handle.db, { contactId: contact.id, activityAt: at, at });
     expect((await deliveriesOf(handle.db, contact.id)).map((d) => [d.status, d.reason])).toEqual([
       ["canceled", "activity"],
       ["canceled", "activity"],
@@ -249,6 +245,70 @@ describe("return, reset and cancellation (SPEC §1.4)", () => {
       "2026-01-05T01:00:00.000Z",
       "2026-01-05T01:00:00.000Z",
     ]);
+  });
+
+  // SPEC §1.5 and §1.8: windows are exact durations and include both ends.
+  it.each([
+    ["exactly 30 days after the reminder", "2026-02-02T01:00:00.000Z", true],
+    ["a millisecond later", "2026-02-02T01:00:00.001Z", false],
+  ])(
+    "a return %s is a reactivation: tagged and logged (%s → %s)",
+    async (_, returnedAt, reactivated) => {
+      const { contact, provider } = await learner("2026-01-01T03:00:00Z");
+      await runUntil(
+        handle.db,
+        provider,
+        new Date("2026-01-01T04:00:00Z"),
+        new Date("2026-01-03T02:00:00Z"),
+      );
+      const sent = await deliveriesOf(handle.db, contact.id);
+      expect(sent.map((d) => [d.stage, d.status, d.finishedAt?.toISOString()])).toEqual([
+        ["streak_lost", "sent", "2026-01-03T01:00:00.000Z"],
+        ["streak_lost", "sent", "2026-01-03T01:00:00.000Z"],
+      ]);
+      const at = new Date(returnedAt);
+      await recordActivity(handle.db, { contactId: contact.id, activityAt: at, at });
+      const [row] = await handle.db.select().from(contacts).where(eq(contacts.id, contact.id));
+      expect(row!.tags).toEqual(
+        reactivated ? ["reactivation:streak_lost", "reactivated"] : ["reactivation:streak_lost"],
+      );
+      const events = (await eventsOf(handle.db, contact.id)).filter((e) =>
+        ["cycle_closed", "reactivated"].includes(e.type),
+      );
+      expect(events.map((e) => [e.type, e.at.toISOString()])).toEqual([
+        ["cycle_closed", returnedAt],
+        ...(reactivated ? [["reactivated", returnedAt]] : []),
+      ]);
+      if (reactivated) {
+        expect(events[1]).toMatchObject({
+          cycleId: events[0]!.cycleId,
+          deliveryId: expect.toBeOneOf(sent.map((d) => d.id)),
+          reason: "Returned within the 30-day attribution window of a reminder.",
+        });
+      }
+    },
+  );
+
+  it("an activity recorded twice, or an older one arriving late, changes nothing more", async () => {
+    const { contact, provider } = await learner("2026-01-01T03:00:00Z");
+    await runUntil(
+      handle.db,
+      provider,
+      new Date("2026-01-01T04:00:00Z"),
+      new Date("2026-01-03T02:00:00Z"),
+    );
+    const at = new Date("2026-01-04T00:00:00Z");
+    const moves = await recordActivity(handle.db, { contactId: contact.id, activityAt: at, at });
+    expect(moves).toEqual([
+      { contactId: contact.id, before: new Date("2026-01-01T03:00:00Z"), after: at },
+    ]);
+    const logged = (await eventsOf(handle.db, contact.id)).length;
+    const late = { contactId: contact.id, activityAt: new Date("2026-01-02T00:00:00Z"), at };
+    expect(await recordActivity(handle.db, late)).toEqual([]);
+    expect(await recordActivity(handle.db, { ...late, activityAt: at })).toEqual([]);
+    expect(await eventsOf(handle.db, contact.id)).toHaveLength(logged);
+    const [row] = await handle.db.select().from(contacts).where(eq(contacts.id, contact.id));
+    expect(row!.lastActivityAt).toEqual(at);
   });
 
   it("a click cancels the reminder's pending retry on the other channel, and is not an activity", async () => {
@@ -293,11 +353,7 @@ describe("return, reset and cancellation (SPEC §1.4)", () => {
       .map((d) => d.id)
       .filter((id) => mine.has(id));
     expect(claimed).toHaveLength(2);
-    await handle.db
-      .update(contacts)
-      .set({ lastActivityAt: now })
-      .where(eq(contacts.id, contact.id));
-    await recordActivity(handle.db, contact.id, now);
+    await recordActivity(handle.db, { contactId: contact.id, activityAt: now, at: now });
     for (const id of claimed) expect(await send(handle.db, provider, id, now)).toBe("not_sent");
     expect(callsOf(contact.id)).toEqual([]);
   });
@@ -369,7 +425,12 @@ describe("through the integration API and the explanation", () => {
       }),
     });
     const answer = await (
-      await runBatch(handle.db, request, activityBatch as never, new Date("2026-01-02T17:45:00Z"))
+      await runBatch(
+        handle.db,
+        request,
+        activityBatch(recordInline) as never,
+        new Date("2026-01-02T17:45:00Z"),
+      )
     ).json();
     expect(answer).toMatchObject({ stored: 1 });
     expect((await deliveriesOf(handle.db, contact.id)).map((d) => d.status)).toEqual([

@@ -1,4 +1,6 @@
+import { recorderFor } from "@/server/activity/recorders";
+import { env } from "@/server/env";
 import { batchRoute } from "@/server/http/batch-request";
 import { activityBatch } from "@/server/http/endpoints";
 
-export const POST = batchRoute(activityBatch);
+export const POST = batchRoute(activityBatch(recorderFor(env.WORKFLOW_ENGINE)));
