@@ -1,9 +1,11 @@
-import { sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts } from "@/db/schema";
+import type { Channel } from "@/db/schema/enums";
 import { logEvents } from "@/server/engine/ledger/events";
 import { recordActivities, type ActivityMove } from "@/server/engine/steps/record-activity";
 import type { RowError } from "@/server/lib/batch";
+import { setChannelState } from "@/server/preferences/channel-state";
 import type { ContactInput } from "./contact-input";
 import { unknownTimeZones } from "./known-time-zones";
 
@@ -25,6 +27,13 @@ const onConflict: Record<Column, SQL> = {
   // Merges: a row naming one channel leaves the others as they are.
   channels: sql`${contacts.channels} || excluded.channels`,
 };
+
+/** The address of each channel a row can set, and how the timeline names a new one. */
+const addresses = [
+  { channel: "email", field: "email", label: "new email address" },
+  { channel: "sms", field: "phone", label: "new phone number" },
+  { channel: "zalo", field: "zaloUserId", label: "new Zalo user id" },
+] as const satisfies { channel: Channel; field: Column; label: string }[];
 
 type Row = { index: number; value: ContactInput };
 
@@ -72,12 +81,19 @@ async function upsertGroup(
 ): Promise<number> {
   const fields = Object.keys(group[0]!).filter((k): k is Column => k in onConflict);
   const set = Object.fromEntries(fields.map((f) => [f, onConflict[f]]));
+  const before = addresses.some((a) => fields.includes(a.field))
+    ? await lockedAddresses(
+        db,
+        tenantId,
+        group.map((r) => r.externalId),
+      )
+    : new Map<string, StoredAddresses>();
   const result = await db
     .insert(contacts)
     .values(group.map((row) => toInsert(tenantId, row, now)))
     .onConflictDoUpdate({
       target: [contacts.tenantId, contacts.externalId],
-      // Tags or channels may change what is due: the engine plans the contact again
+      // Tags, channels or addresses may change what is due: the engine plans the contact again
       // at its next scan, from the stored values.
       set: { ...set, updatedAt: now, nextCheckAt: now },
     })
@@ -108,7 +124,70 @@ async function upsertGroup(
     ),
   );
   if (group[0]!.lastActivityOverride) await logOverrides(db, tenantId, moves, now);
+  await reachableAgain(db, tenantId, before, updated, now);
   return result.length - updated.length;
+}
+
+type StoredAddresses = Pick<
+  typeof contacts.$inferSelect,
+  "email" | "phone" | "zaloUserId" | "channels"
+>;
+
+/** The stored addresses and channel states of these contacts, locked in external-id order. */
+async function lockedAddresses(
+  db: Db,
+  tenantId: string,
+  externalIds: string[],
+): Promise<Map<string, StoredAddresses>> {
+  const rows = await db
+    .select({
+      id: contacts.id,
+      email: contacts.email,
+      phone: contacts.phone,
+      zaloUserId: contacts.zaloUserId,
+      channels: contacts.channels,
+    })
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, tenantId), inArray(contacts.externalId, externalIds)))
+    .orderBy(asc(contacts.externalId))
+    .for("update");
+  return new Map(rows.map(({ id, ...stored }) => [id, stored]));
+}
+
+/**
+ * SPEC §1.3: a permanent failure makes a channel unreachable until the contact's address on it
+ * changes. A new address makes it reachable again, unless the row sets that channel's state
+ * itself; the same address sent again changes nothing.
+ */
+async function reachableAgain(
+  db: Db,
+  tenantId: string,
+  before: Map<string, StoredAddresses>,
+  updated: { id: string; row: ContactInput }[],
+  now: Date,
+): Promise<void> {
+  for (const { id, row } of updated) {
+    const stored = before.get(id);
+    if (!stored) continue;
+    for (const { channel, field, label } of addresses) {
+      const address = row[field];
+      if (
+        address &&
+        address !== stored[field] &&
+        stored.channels[channel] === "unreachable" &&
+        !row.channels?.[channel]
+      ) {
+        await setChannelState(db, {
+          tenantId,
+          contactId: id,
+          channel,
+          state: "subscribed",
+          source: `the contacts API: ${label}`,
+          now,
+        });
+      }
+    }
+  }
 }
 
 /**

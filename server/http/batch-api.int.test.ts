@@ -416,6 +416,60 @@ describe("POST /api/v1/contacts: what the engine sees change", () => {
       "The last activity was corrected to 2026-03-01T00:00:00.000Z: the chain starts over from it.",
     );
   });
+
+  it.each([
+    ["email", { email: "maya.new@mail.example" }, "the contacts API: new email address"],
+    ["sms", { phone: "+13125550100" }, "the contacts API: new phone number"],
+    ["zalo", { zaloUserId: "zalo-new" }, "the contacts API: new Zalo user id"],
+  ] as const)(
+    "a new address makes an unreachable %s reachable again, logged with its source",
+    async (channel, address, source) => {
+      const { tenant, key } = await tenantWithKey();
+      const contact = await createContact(handle.db, tenant.id, {
+        externalId: "c1",
+        email: "maya@mail.example",
+        phone: "+13125550199",
+        zaloUserId: "zalo-old",
+        channels: { email: "unreachable", sms: "unreachable", zalo: "unreachable" },
+        nextCheckAt: null,
+      });
+      await postContacts(key, { contacts: [{ externalId: "c1", ...address }] });
+      const [stored] = await contactsOf(tenant.id);
+      expect(stored!.channels).toEqual({
+        email: "unreachable",
+        sms: "unreachable",
+        zalo: "unreachable",
+        [channel]: "subscribed",
+      });
+      // Planned again at once: a reminder may be waiting for that channel.
+      expect(stored!.nextCheckAt).toEqual(now);
+      const changed = (await eventsOf(handle.db, contact.id)).filter(
+        (e) => e.type === "channel_changed",
+      );
+      expect(changed.map((e) => [e.reason, e.data])).toEqual([
+        [`Subscribed to ${channel} through ${source}.`, { channel, state: "subscribed" }],
+      ]);
+    },
+  );
+
+  it("the same address sent again, or a new one with the channel's state, changes nothing else", async () => {
+    const { tenant, key } = await tenantWithKey();
+    const contact = await createContact(handle.db, tenant.id, {
+      externalId: "c1",
+      email: "maya@mail.example",
+      phone: "+13125550199",
+      channels: { email: "unreachable", sms: "unreachable" },
+    });
+    await postContacts(key, {
+      contacts: [{ externalId: "c1", email: "maya@mail.example", phone: "+13125550199" }],
+    });
+    await postContacts(key, {
+      contacts: [{ externalId: "c1", phone: "+13125550100", channels: { sms: "unsubscribed" } }],
+    });
+    const [stored] = await contactsOf(tenant.id);
+    expect(stored!.channels).toEqual({ email: "unreachable", sms: "unsubscribed" });
+    expect(await typesOf(contact.id)).toEqual([]);
+  });
 });
 
 describe("POST /api/v1/activity", () => {
