@@ -80,16 +80,27 @@ test("a customer's reminder arrives rendered, its links are tracked, and the pre
   await expect(frame.getByRole("link", { name: "Unsubscribe from these emails" })).toBeVisible();
   await email.getByRole("button", { name: "Show the text part" }).click();
 
-  // The call to action is a signed, tracked link: it records the click and redirects.
+  // The call to action is a short tracked link (SPEC §1.10): a random 16-character id.
   const links = email.getByRole("link");
   const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
   const tracked = hrefs.find((h) => h.includes("/r/"))!;
   const preferences = hrefs.find((h) => h.includes("/p/"))!;
+  expect(tracked).toMatch(/\/r\/[0-9A-Za-z]{16}$/);
+  expect(preferences).toMatch(/\/p\/[0-9A-Za-z]{16}$/);
+  // A link checker's HEAD (`curl -I`) and a mail gateway's GET are answered, but are no click.
+  const checked = await request.head(tracked, { maxRedirects: 0 });
+  expect(checked.status()).toBe(302);
+  const scanned = await request.get(tracked, {
+    maxRedirects: 0,
+    headers: { "user-agent": "Mozilla/5.0 (compatible; BingPreview/1.0b)" },
+  });
+  expect(scanned.status()).toBe(302);
+  // The contact's click records the click and redirects.
   const followed = await request.get(tracked, { maxRedirects: 0 });
   expect(followed.status()).toBe(302);
   expect(followed.headers().location).toBe("https://brightside-home.example/book");
 
-  // An altered token gets a clear page, never someone's data.
+  // An altered id gets a clear page, never someone's data.
   await page.goto(`${tracked.slice(0, -4)}AAAA`);
   await expect(page.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
 
@@ -105,6 +116,7 @@ test("a customer's reminder arrives rendered, its links are tracked, and the pre
   await page.goto(`/contacts?q=${externalId}`);
   await page.getByRole("link", { name: "Rosa Link" }).click();
   await expect(page.getByText("clicked", { exact: true }).first()).toBeVisible();
+  await expect(page.getByText("link_scanned", { exact: true })).toHaveCount(2);
   await expect(
     page.getByText("Unsubscribed from sms through the preference center."),
   ).toBeVisible();

@@ -1,9 +1,10 @@
 import type { Channel } from "@/db/schema/enums";
-import { changeChannel } from "@/app/p/[token]/actions";
+import { changeChannel } from "@/app/p/[id]/actions";
 import { Button } from "@/components/ui/button";
 
 type Props = {
-  token: string;
+  /** The preference center's link id, checked again by the action. */
+  link: string;
   channel: Channel;
   label: string;
   address: string;
@@ -11,11 +12,11 @@ type Props = {
 };
 
 /** One channel of the preference center: its state in words and the button that flips it. */
-export function ChannelSwitch({ token, channel, label, address, state }: Props) {
+export function ChannelSwitch({ link, channel, label, address, state }: Props) {
   const on = state === "subscribed";
   return (
     <form action={changeChannel} className="flex items-center justify-between gap-4 p-4">
-      <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="link" value={link} />
       <input type="hidden" name="channel" value={channel} />
       <input type="hidden" name="state" value={on ? "unsubscribed" : "subscribed"} />
       <div>

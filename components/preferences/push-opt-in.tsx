@@ -13,7 +13,7 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
 }
 
 /** Lets the contact receive reminders as notifications in this browser. */
-export function PushOptIn({ token, publicKey }: { token: string; publicKey: string }) {
+export function PushOptIn({ link, publicKey }: { link: string; publicKey: string }) {
   const router = useRouter();
   const [status, setStatus] = useState<string | null>(null);
   async function subscribe() {
@@ -29,7 +29,7 @@ export function PushOptIn({ token, publicKey }: { token: string; publicKey: stri
     const answer = await fetch("/api/push/subscribe", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token, subscription: subscription.toJSON() }),
+      body: JSON.stringify({ link, subscription: subscription.toJSON() }),
     });
     setStatus(
       answer.ok ? "Notifications are on in this browser." : "That did not work. Try again.",

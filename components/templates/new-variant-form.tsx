@@ -18,12 +18,15 @@ export function NewVariantForm({
   prefill,
   ctaKinds,
   palette,
+  linkLength,
 }: {
   stage: string;
   channel: Channel;
   prefill: { content: VariantContent; ctaKind: string };
   ctaKinds: string[];
   palette: PaletteEntry[];
+  /** Characters of a message link, for the SMS counter. */
+  linkLength: number;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -67,6 +70,7 @@ export function NewVariantForm({
           ctaKind={draft.ctaKind}
           ctaKinds={ctaKinds}
           palette={palette}
+          linkLength={linkLength}
           readOnly={false}
           onContentChange={draft.setContent}
           onCtaKindChange={draft.setCtaKind}

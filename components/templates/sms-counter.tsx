@@ -1,10 +1,21 @@
 "use client";
 
-import { MAX_SMS_SEGMENTS, smsSegments } from "@/server/content/sms";
+import { MAX_SMS_SEGMENTS, smsAsSent, smsSegments } from "@/server/content/sms";
 
-/** Live length of an SMS as written; placeholders and the opt-out line change it when sent. */
-export function SmsCounter({ id, text }: { id: string; text: string }) {
-  const { characters, segments, encoding } = smsSegments(text);
+/**
+ * Live length of an SMS as it will be sent: links at their real length (`linkLength`) and the
+ * opt-out line included; other placeholders change it when filled in.
+ */
+export function SmsCounter({
+  id,
+  text,
+  linkLength,
+}: {
+  id: string;
+  text: string;
+  linkLength: number;
+}) {
+  const { characters, segments, encoding } = smsSegments(smsAsSent(text, linkLength));
   const tooLong = segments > MAX_SMS_SEGMENTS;
   return (
     <p
@@ -14,8 +25,9 @@ export function SmsCounter({ id, text }: { id: string; text: string }) {
       className={`mt-1 text-xs ${tooLong ? "font-medium text-red-700" : "text-stone-500"}`}
     >
       {characters} characters · {segments} {segments === 1 ? "segment" : "segments"} ({encoding})
-      {tooLong && ` — more than ${MAX_SMS_SEGMENTS} segments is refused at send time`}. Placeholders
-      are counted as written; the preview shows the filled-in message.
+      {tooLong && ` — more than ${MAX_SMS_SEGMENTS} segments is refused at send time`}. Links are
+      counted at their sent length ({linkLength} characters) with the opt-out line; other
+      placeholders as written. The preview shows the filled-in message.
     </p>
   );
 }

@@ -27,6 +27,7 @@ export function VariantEditor({
   canReview,
   ctaKinds,
   palette,
+  linkLength,
   timeZone,
 }: {
   initial: VariantDetail;
@@ -34,6 +35,8 @@ export function VariantEditor({
   canReview: boolean;
   ctaKinds: string[];
   palette: PaletteEntry[];
+  /** Characters of a message link, for the SMS counter. */
+  linkLength: number;
   /** The workspace's zone, for the history's times (the same on the server and in the browser). */
   timeZone: string;
 }) {
@@ -160,6 +163,7 @@ export function VariantEditor({
               ctaKind={draft.ctaKind}
               ctaKinds={ctaKinds}
               palette={palette}
+              linkLength={linkLength}
               readOnly={!editable}
               onContentChange={draft.setContent}
               onCtaKindChange={draft.setCtaKind}

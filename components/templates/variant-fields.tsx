@@ -76,6 +76,7 @@ export function VariantFields({
   ctaKind,
   ctaKinds,
   palette,
+  linkLength,
   readOnly,
   onContentChange,
   onCtaKindChange,
@@ -84,6 +85,8 @@ export function VariantFields({
   ctaKind: string;
   ctaKinds: string[];
   palette: PaletteEntry[];
+  /** Characters of a message link, for the SMS counter. */
+  linkLength: number;
   readOnly: boolean;
   onContentChange: (content: VariantContent) => void;
   onCtaKindChange: (ctaKind: string) => void;
@@ -156,7 +159,13 @@ export function VariantFields({
                 )
               }
             </Field>
-            {counterId && <SmsCounter id={counterId} text={valueOf(content, spec.key)} />}
+            {counterId && (
+              <SmsCounter
+                id={counterId}
+                text={valueOf(content, spec.key)}
+                linkLength={linkLength}
+              />
+            )}
           </div>
         );
       })}

@@ -41,10 +41,13 @@ function learnerVariant(stage: string, channel: Channel, cta: string): VariantCo
     return {
       channel,
       title: `${cta}, {{first_name}}`,
-      body: line.replace(" {{recap}}", ""),
+      body: `${line.replace(" {{recap}}", "")} Message settings: {{preferences_link}}`,
       icon: null,
     };
-  return { channel: "zalo", text: `Hi {{first_name}}! ${line} ${cta}: {{cta_link}}${extras}` };
+  return {
+    channel: "zalo",
+    text: `Hi {{first_name}}! ${line} ${cta}: {{cta_link}}${extras}\nMessage settings: {{preferences_link}}`,
+  };
 }
 
 function customerVariant(stage: string, channel: Channel, cta: string): VariantContent {

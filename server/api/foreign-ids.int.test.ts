@@ -13,6 +13,7 @@ import {
   deliveries,
   engineEvents,
   exercises,
+  links,
   reminders,
   templatePins,
   templateRevisions,
@@ -55,7 +56,8 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 type Api = ReturnType<typeof callerFor>;
-const zalo = (text: string) => ({ channel: "zalo" as const, text });
+// A Zalo message carries the preference center's link (SPEC §1.10).
+const zalo = (text: string) => ({ channel: "zalo" as const, text: `${text} {{preferences_link}}` });
 
 /**
  * A learning workspace with one of everything an id can name, built through the API: a contact,
@@ -350,9 +352,20 @@ describe("loaders behind pages, links and the API, given another workspace's ids
         source: "a test",
       }),
     ).toBe(false);
-    expect(
-      await followLink(db, { k: "r", t: a.tenant.id, d: delivery, l: 0 }, new Date()),
-    ).toBeNull();
+    // A link of A naming B's delivery (never made so, but the tenant is checked all the same).
+    const id = "ForeignDelivery0";
+    const now = new Date();
+    await db.insert(links).values({
+      id,
+      tenantId: a.tenant.id,
+      contactId: a.contact.id,
+      deliveryId: delivery,
+      kind: "tracked",
+      target: "https://a.example/",
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + 86_400_000),
+    });
+    expect(await followLink(db, id, now, null)).toEqual({ ok: false, problem: "gone" });
     expect(await rowsOf([b.tenant.id])).toEqual(before);
   });
 
@@ -417,7 +430,6 @@ async function sentDelivery(w: Workspace): Promise<string> {
         revisionId: null,
         variant: "fallback",
         ctaKind: "explore_new",
-        links: [`https://${w.mark}.example/`],
         recommendations: [],
       },
     })

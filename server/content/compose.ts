@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { deliveries } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
 import type { ContactContext } from "@/server/engine/contact-context";
-import type { MessageLinks } from "@/server/links/message-links";
+import { saveLinks, type LinkRow, type MessageLinks } from "@/server/links/message-links";
 import {
   loadApprovedVariants,
   variantKey,
@@ -36,7 +36,8 @@ export type Composed =
 /**
  * The message of each delivery's first attempt (SPEC §1.6): an approved variant picked at random
  * (preferring a CTA kind the contact did not just see) or the built-in fallback, filled with the
- * contact's recap, recommendations, offer and signed links, then checked by the compliance guards.
+ * contact's recap, recommendations, offer and short links, then checked by the compliance guards.
+ * The links of the messages that pass are stored together, in one insert for the whole batch.
  */
 export async function composeMessages(
   db: Db,
@@ -56,26 +57,44 @@ export async function composeMessages(
     return pickVariant(candidates ?? [], previousCta.get(item.contact.id) ?? null, random);
   });
   const extras = await loadExtras(db, items, chosen);
+  const rows: LinkRow[] = [];
   for (const [i, item] of items.entries()) {
-    const itemLinks = signedLinks(links, item);
-    composed.set(item.deliveryId, await composeOne(item, chosen[i]!, extras, itemLinks));
+    const minted: { row: LinkRow; url: string }[] = [];
+    const result = await composeOne(item, chosen[i]!, extras, mintedLinks(links, item, minted));
+    composed.set(item.deliveryId, result);
+    // Only the links the message carries: an SMS has no use for an unsubscribe link.
+    const carried = result.ok ? JSON.stringify(result.content.message) : "";
+    rows.push(...minted.filter((m) => carried.includes(m.url)).map((m) => m.row));
   }
+  await saveLinks(db, rows);
   return composed;
 }
 
-/** How one message's links are made: signed token routes for sends, plain targets for previews. */
+/** How one message's links are made: new short links for sends, inert ones for previews. */
 export type ItemLinks = {
-  tracked: (link: number, target: string) => Promise<string>;
-  preferences: () => Promise<string>;
-  unsubscribe: () => Promise<string>;
+  tracked: (target: string) => string;
+  preferences: () => string;
+  unsubscribe: () => string;
 };
 
-function signedLinks(links: MessageLinks, item: ComposeItem): ItemLinks {
-  const { tenantId, id } = item.contact;
+function mintedLinks(
+  links: MessageLinks,
+  item: ComposeItem,
+  minted: { row: LinkRow; url: string }[],
+): ItemLinks {
+  const mint = (kind: LinkRow["kind"], target: string | null) => {
+    const { tenantId, id: contactId } = item.contact;
+    const link = links.mint(
+      { tenantId, contactId, deliveryId: item.deliveryId, kind, target },
+      item.now,
+    );
+    minted.push(link);
+    return link.url;
+  };
   return {
-    tracked: (link) => links.tracked(tenantId, item.deliveryId, link, item.now),
-    preferences: () => links.preferences(tenantId, id, item.now),
-    unsubscribe: () => links.unsubscribe(tenantId, id, item.now),
+    tracked: (target) => mint("tracked", target),
+    preferences: () => mint("preferences", null),
+    unsubscribe: () => mint("unsubscribe", null),
   };
 }
 
@@ -96,8 +115,8 @@ export async function composeOne(
         `${settings.appUrl.replace(/\/$/, "")}/exercises/${encodeURIComponent(p.exercise.externalId)}`,
     ),
   ];
-  const tracked = await Promise.all(targets.map((target, l) => links.tracked(l, target)));
-  const unsubscribe = await links.unsubscribe();
+  const tracked = targets.map((target) => links.tracked(target));
+  const unsubscribe = links.unsubscribe();
   const message = await renderVariant(
     variant?.content ?? fallbackVariant(item.stage, item.channel),
     {
@@ -110,7 +129,7 @@ export async function composeOne(
       links: {
         cta: tracked[0]!,
         booking: settings.offer ? tracked[0]! : null,
-        preferences: await links.preferences(),
+        preferences: links.preferences(),
         unsubscribe,
         exercises: picks.map((p, i) => ({ title: p.exercise.title, url: tracked[i + 1]! })),
       },
@@ -124,7 +143,6 @@ export async function composeOne(
     revisionId: variant?.revisionId ?? null,
     variant: variant?.name ?? "fallback",
     ctaKind: variant?.ctaKind ?? FALLBACK_CTA,
-    links: targets,
     recommendations: picks.map((p) => ({
       exerciseId: p.exercise.id,
       title: p.exercise.title,

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Channel } from "@/db/schema/enums";
 import { presetFor } from "@/server/settings/presets";
 import { FALLBACK_CTA, fallbackVariant } from "./fallback";
+import { LINK_ID_LENGTH, linkLength } from "@/server/links/link-id";
 import { checkPlaceholders, findPlaceholders } from "./placeholders";
+import { renderVariant, type RenderContext } from "./render";
 import { textFields, variantContent } from "./variant-content";
 
 const channels: Channel[] = ["email", "sms", "web_push", "zalo"];
@@ -73,5 +75,51 @@ describe("fallbackVariant — “the built-in safe fallback template … always 
 
   it("has a CTA kind of its own", () => {
     expect(FALLBACK_CTA).toBe("start_now");
+  });
+});
+
+describe("the fallback as sent — short links and a way out (SPEC §1.10)", () => {
+  // A long business name and app URL: the worst the fallback meets in practice.
+  const baseUrl = "https://reactivation.long-business-name.example.com";
+  const link = (path: string) => `${baseUrl}/${path}/${"A".repeat(LINK_ID_LENGTH)}`;
+  const ctx: RenderContext = {
+    contactName: "Maria Lopez",
+    sender: {
+      name: "Brightside Home Services of Greater Chicago",
+      email: "hello@brightside.example",
+      postalAddress: "410 N Michigan Ave, Chicago",
+    },
+    offer: null,
+    links: {
+      cta: link("r"),
+      booking: null,
+      preferences: link("p"),
+      unsubscribe: link("u"),
+      exercises: [],
+    },
+    recap: null,
+  };
+
+  it.each(stages)(
+    "%s: the SMS with its link and STOP line takes at most 2 segments",
+    async (stage) => {
+      expect(link("r")).toHaveLength(linkLength(baseUrl));
+      const sms = await renderVariant(fallbackVariant(stage, "sms"), ctx);
+      if (sms.channel !== "sms") throw new Error("unreachable");
+      expect(sms.text).toContain(link("r"));
+      expect(sms.segments).toBeLessThanOrEqual(2);
+    },
+  );
+
+  it.each(stages)("%s: web push and Zalo carry the preference center's link", async (stage) => {
+    for (const channel of ["web_push", "zalo"] as const) {
+      const names = textFields(fallbackVariant(stage, channel)).flatMap((f) =>
+        findPlaceholders(f.field, f.value).map((u) => u.name),
+      );
+      expect(names).toContain("preferences_link");
+      expect(JSON.stringify(await renderVariant(fallbackVariant(stage, channel), ctx))).toContain(
+        link("p"),
+      );
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { Channel } from "@/db/schema/enums";
 import type { VariantContent } from "./variant-content";
+import { PREFERENCES_LABEL } from "./way-out";
 
 const lines: Record<string, string> = {
   streak_lost: "Your streak ended yesterday. A five-minute practice today starts a new one.",
@@ -34,11 +35,14 @@ export function fallbackVariant(stage: string, channel: Channel): VariantContent
       return {
         channel,
         title: "We saved your place",
-        body: `Hi {{first_name}}! ${line}`,
+        body: `Hi {{first_name}}! ${line} ${PREFERENCES_LABEL} {{preferences_link}}`,
         icon: null,
       };
     case "zalo":
-      return { channel, text: `Hi {{first_name}}! ${line}${extra} {{cta_link}}` };
+      return {
+        channel,
+        text: `Hi {{first_name}}! ${line}${extra} {{cta_link}}\n${PREFERENCES_LABEL} {{preferences_link}}`,
+      };
   }
 }
 

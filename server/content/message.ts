@@ -29,8 +29,6 @@ export type StoredContent = {
   revisionId: string | null;
   variant: string;
   ctaKind: string;
-  /** The targets of the message's tracked links, by link number in the token. */
-  links: string[];
   recommendations: { exerciseId: string; title: string; rule: RecommendationRule }[];
 };
 

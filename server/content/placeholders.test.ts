@@ -21,8 +21,13 @@ const valid: { [C in Channel]: VariantOf<C> } = {
     text: "",
   },
   sms: { channel: "sms", text: "{{business_name}}: come back {{cta_link}}" },
-  web_push: { channel: "web_push", title: "Hi {{first_name}}", body: "Come back", icon: null },
-  zalo: { channel: "zalo", text: "Hi {{first_name}}! {{cta_link}}" },
+  web_push: {
+    channel: "web_push",
+    title: "Hi {{first_name}}",
+    body: "Come back. Settings: {{preferences_link}}",
+    icon: null,
+  },
+  zalo: { channel: "zalo", text: "Hi {{first_name}}! {{cta_link}} {{preferences_link}}" },
 };
 
 const messages = (content: VariantContent, stage = "week") =>
@@ -88,14 +93,14 @@ describe("checkPlaceholders — “unknown placeholders or missing required ones
     ["{{ctalink}}", "cta_link"],
     ["{{bookng_link}}", "booking_link"],
   ])("suggests the near miss of %s: %s", (use, near) => {
-    const errors = messages({ channel: "zalo", text: `${use} {{cta_link}}` });
+    const errors = messages({ ...valid.zalo, text: `${use} ${valid.zalo.text}` });
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain(`Unknown placeholder ${use}`);
     expect(errors[0]).toContain(`Did you mean {{${near}}}?`);
   });
 
   it("suggests nothing for a name far from every placeholder", () => {
-    const errors = messages({ channel: "zalo", text: "{{coupon_of_the_day}} {{cta_link}}" });
+    const errors = messages({ ...valid.sms, text: "{{coupon_of_the_day}} {{cta_link}}" });
     expect(errors).toEqual([
       "text: Unknown placeholder {{coupon_of_the_day}} at line 1, column 1.",
     ]);
@@ -111,7 +116,7 @@ describe("checkPlaceholders — “unknown placeholders or missing required ones
   ])(
     "“`streak_lost` reminders may include a light recap”: {{recap}} in %s allowed: %s",
     (stage, allowed) => {
-      const errors = messages({ channel: "zalo", text: "{{recap}} {{cta_link}}" }, stage);
+      const errors = messages({ ...valid.sms, text: "{{recap}} {{cta_link}}" }, stage);
       expect(errors).toEqual(
         allowed
           ? []
@@ -132,7 +137,7 @@ describe("checkPlaceholders — “unknown placeholders or missing required ones
       const content: VariantContent = {
         channel: "web_push",
         title: "New for you",
-        body: "Try {{exercises}}",
+        body: "Try {{exercises}} {{preferences_link}}",
         icon: null,
       };
       const errors = messages(content, stage);
@@ -147,8 +152,8 @@ describe("checkPlaceholders — “unknown placeholders or missing required ones
   it.each([
     ["email", valid.email, 0],
     ["sms", { channel: "sms", text: "{{cta_link}} {{unsubscribe_link}}" }, 1],
-    ["zalo", { channel: "zalo", text: "{{cta_link}} {{unsubscribe_link}}" }, 1],
-    ["web_push", { ...valid.web_push, body: "Bye {{unsubscribe_link}}" }, 1],
+    ["zalo", { ...valid.zalo, text: `${valid.zalo.text} {{unsubscribe_link}}` }, 1],
+    ["web_push", { ...valid.web_push, body: "{{unsubscribe_link}} {{preferences_link}}" }, 1],
   ] satisfies [string, VariantContent, number][])(
     "{{unsubscribe_link}} is for email only: in %s",
     (_, content, count) => {
@@ -199,13 +204,24 @@ describe("checkPlaceholders — “unknown placeholders or missing required ones
       ],
       [
         "zalo without {{cta_link}}",
-        { channel: "zalo", text: "Come back" },
+        { channel: "zalo", text: "Come back {{preferences_link}}" },
         ["text: The Zalo message must contain {{cta_link}}."],
       ],
+      // SPEC §1.10: a way out on every channel; web push and Zalo give the preference center.
       [
-        "web push without any placeholder",
+        "zalo without {{preferences_link}}",
+        { channel: "zalo", text: "Come back {{cta_link}}" },
+        ["text: The Zalo message must contain {{preferences_link}}."],
+      ],
+      [
+        "web push without {{preferences_link}}",
         { channel: "web_push", title: "Hi", body: "Come back", icon: null },
-        [],
+        ["body: The push message must contain {{preferences_link}}."],
+      ],
+      [
+        "web push with {{preferences_link}} only in the title",
+        { channel: "web_push", title: "{{preferences_link}}", body: "Come back", icon: null },
+        ["body: The push message must contain {{preferences_link}}."],
       ],
     ] satisfies [string, VariantContent, string[]][])("%s", (_, content, expected) => {
       expect(messages(content)).toEqual(expected);
@@ -225,7 +241,7 @@ describe("checkPlaceholders — “unknown placeholders or missing required ones
     ]);
   });
 
-  it("property: known placeholders (no stage- or channel-bound ones) plus {{cta_link}} are always valid", () => {
+  it("property: known placeholders (no stage- or channel-bound ones) plus the required links are always valid", () => {
     const allowed = known.filter((n) => !["recap", "exercises", "unsubscribe_link"].includes(n));
     const words = fc.array(
       fc.oneof(
@@ -237,7 +253,8 @@ describe("checkPlaceholders — “unknown placeholders or missing required ones
     fc.assert(
       fc.property(words, fc.constantFrom("week", "month", "six_months", "custom"), (w, stage) => {
         const text = `${w.join("")} {{cta_link}}`;
-        expect(checkPlaceholders({ channel: "zalo", text }, stage)).toEqual([]);
+        const zalo = `${text} {{preferences_link}}`;
+        expect(checkPlaceholders({ channel: "zalo", text: zalo }, stage)).toEqual([]);
         expect(checkPlaceholders({ channel: "sms", text }, stage)).toEqual([]);
       }),
     );
@@ -292,7 +309,7 @@ describe("fill — placeholders become their values", () => {
   it("does not assemble a new {{known}} placeholder from braces around a blanked one", () => {
     const variant: VariantContent = {
       channel: "zalo",
-      text: "Hi {{first_{{offer}}name}} {{cta_link}}",
+      text: "Hi {{first_{{offer}}name}} {{cta_link}} {{preferences_link}}",
     };
     expect(checkPlaceholders(variant, "week")).toEqual([]); // accepted on save…
     // …so rendering it with no offer must not show a raw placeholder.

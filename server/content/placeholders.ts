@@ -20,12 +20,16 @@ export const placeholders = {
 
 export type Placeholder = keyof typeof placeholders;
 
-/** Placeholders each channel's message must contain (in its main text field). */
+/**
+ * Placeholders each channel's message must contain (in its main text field): its call to action
+ * and a way out (SPEC §1.10): email the unsubscribe link, web push and Zalo the preference center
+ * (SMS has its STOP line).
+ */
 const required: Record<Channel, Placeholder[]> = {
   email: ["cta_link", "unsubscribe_link"],
   sms: ["cta_link"],
-  web_push: [],
-  zalo: ["cta_link"],
+  web_push: ["preferences_link"],
+  zalo: ["cta_link", "preferences_link"],
 };
 
 export type PlaceholderUse = { name: string; field: string; line: number; column: number };

@@ -3,15 +3,21 @@ import type { Db } from "@/db/client";
 import { contacts, templates } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
 import { loadContact } from "@/server/engine/contact-context";
+import { LINK_ID_LENGTH } from "@/server/links/link-id";
 import { composeOne, loadExtras, type ComposeItem, type ItemLinks } from "./compose";
 import type { VariantContent } from "./variant-content";
 
-/** A preview's links lead straight to their targets; the footer links are inert. */
+/**
+ * A preview's links are as long as a sent message's (an SMS's segments depend on it) but lead
+ * nowhere: nothing is stored for a preview.
+ */
 function previewLinks(baseUrl: string): ItemLinks {
+  const base = baseUrl.replace(/\/$/, "");
+  const inert = (path: string) => `${base}/${path}/${"preview".padEnd(LINK_ID_LENGTH, "0")}`;
   return {
-    tracked: async (_link, target) => target,
-    preferences: async () => `${baseUrl}/p/preview`,
-    unsubscribe: async () => `${baseUrl}/u/preview`,
+    tracked: () => inert("r"),
+    preferences: () => inert("p"),
+    unsubscribe: () => inert("u"),
   };
 }
 

@@ -199,13 +199,13 @@ describe("renderVariant — SMS, web push, Zalo", () => {
     const m = await render({
       channel: "web_push",
       title: "Hi {{first_name}} {{offer}}!",
-      body: "{{business_name}}  misses you",
+      body: "{{business_name}}  misses you. Settings: {{preferences_link}}",
       icon: "https://app.example/icon.png",
     });
     expect(m).toEqual({
       channel: "web_push",
       title: "Hi Lan !",
-      body: "Lotus misses you",
+      body: "Lotus misses you. Settings: https://app.example/p/y",
       icon: "https://app.example/icon.png",
       url: "https://app.example/r/x",
     });
@@ -213,7 +213,10 @@ describe("renderVariant — SMS, web push, Zalo", () => {
 
   it("Zalo: text filled and trimmed, url = the CTA link", async () => {
     const m = await render(
-      { channel: "zalo", text: "  Hi {{first_name}}! {{recap}} {{cta_link}} " },
+      {
+        channel: "zalo",
+        text: "  Hi {{first_name}}! {{recap}} {{cta_link}} {{preferences_link}} ",
+      },
       {
         ...ctx,
         recap: "You practised 5 days in a row.",
@@ -221,7 +224,7 @@ describe("renderVariant — SMS, web push, Zalo", () => {
     );
     expect(m).toEqual({
       channel: "zalo",
-      text: "Hi Lan! You practised 5 days in a row. https://app.example/r/x",
+      text: "Hi Lan! You practised 5 days in a row. https://app.example/r/x https://app.example/p/y",
       url: "https://app.example/r/x",
     });
   });
@@ -233,9 +236,19 @@ describe("renderVariant — SMS, web push, Zalo", () => {
     ["a full name with extra spaces", "  Lan   Nguyen ", "Lan"],
   ])("{{first_name}} of %s (%j) is %j", async (_, contactName, expected) => {
     const m = await render(
-      { channel: "zalo", text: "Hi {{first_name}} {{cta_link}}" },
+      { channel: "zalo", text: "Hi {{first_name}} {{cta_link}} {{preferences_link}}" },
       { ...ctx, contactName },
     );
-    expect(m.text).toBe(`Hi ${expected} https://app.example/r/x`);
+    expect(m.text).toBe(`Hi ${expected} https://app.example/r/x https://app.example/p/y`);
+  });
+
+  // SPEC §1.10: a way out on every channel, even from a variant approved before the rule.
+  it("web push and Zalo without {{preferences_link}} still carry the preference center's link", async () => {
+    const push = await render({ channel: "web_push", title: "Hi", body: "Come back", icon: null });
+    expect(push.body).toBe("Come back Message settings: https://app.example/p/y");
+    const zalo = await render({ channel: "zalo", text: "Come back {{cta_link}}" });
+    expect(zalo.text).toBe(
+      "Come back https://app.example/r/x\nMessage settings: https://app.example/p/y",
+    );
   });
 });

@@ -8,6 +8,7 @@ import { fill, type Placeholder } from "./placeholders";
 import { escapeHtml, sanitizeEmailHtml } from "./sanitize";
 import { smsSegments, withOptOutLine } from "./sms";
 import type { VariantContent } from "./variant-content";
+import { withPreferencesLink } from "./way-out";
 
 export type RenderContext = {
   contactName: string;
@@ -19,7 +20,7 @@ export type RenderContext = {
   nameOrder?: NameOrder;
   sender: { name: string; email: string; postalAddress: string };
   offer: z.infer<typeof offerSchema> | null;
-  /** Tracked URLs: every link in a message goes through a signed token route. */
+  /** Short links (`/r/`, `/p/`, `/u/` + a random id): each one's target is stored with it. */
   links: {
     cta: string;
     booking: string | null;
@@ -113,12 +114,14 @@ export async function renderVariant(
       return {
         channel: "web_push",
         title: squeeze(fill(variant.title, text)),
-        body: squeeze(fill(variant.body, text)),
+        body: withPreferencesLink(squeeze(fill(variant.body, text)), ctx.links.preferences, " "),
         icon: variant.icon,
         url: ctx.links.cta,
       };
-    case "zalo":
-      return { channel: "zalo", text: fill(variant.text, text).trim(), url: ctx.links.cta };
+    case "zalo": {
+      const body = withPreferencesLink(fill(variant.text, text).trim(), ctx.links.preferences);
+      return { channel: "zalo", text: body, url: ctx.links.cta };
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hasOptOutLine, OPT_OUT_LINE, smsSegments, withOptOutLine } from "./sms";
+import { linkLength } from "@/server/links/link-id";
+import { hasOptOutLine, OPT_OUT_LINE, smsAsSent, smsSegments, withOptOutLine } from "./sms";
 
 describe("withOptOutLine — “SMS carries an opt-out line … unless the text already has one” (SPEC §1.6)", () => {
   it("adds “Reply STOP to opt out.” to a text without one", () => {
@@ -99,5 +100,36 @@ describe("smsSegments — GSM-7 160/153, UCS-2 70/67 characters per segment", ()
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe("smsAsSent — the editor counts an SMS with its real link length (SPEC §1.10)", () => {
+  const length = linkLength("http://localhost:3000");
+
+  it("a message link is the app URL, `/r/` and a 16-character id", () => {
+    expect(length).toBe("http://localhost:3000/r/".length + 16);
+    expect(linkLength("http://localhost:3000/")).toBe(length);
+  });
+
+  it("counts each link placeholder at the link's length and adds the opt-out line", () => {
+    const text = smsAsSent(
+      "Book: {{cta_link}} or {{ booking_link }}. {{preferences_link}}",
+      length,
+    );
+    expect(text).toBe(
+      `Book: ${"x".repeat(length)} or ${"x".repeat(length)}. ${"x".repeat(length)} ${OPT_OUT_LINE}`,
+    );
+  });
+
+  it("leaves other placeholders as written and keeps an opt-out line already there", () => {
+    expect(smsAsSent("Hi {{first_name}}! Reply STOP to end", length)).toBe(
+      "Hi {{first_name}}! Reply STOP to end",
+    );
+  });
+
+  it("a text that fits one segment with its placeholder as written may take two as sent", () => {
+    const text = `${"a".repeat(100)} {{cta_link}}`;
+    expect(smsSegments(text).segments).toBe(1);
+    expect(smsSegments(smsAsSent(text, length)).segments).toBe(2);
   });
 });

@@ -28,3 +28,14 @@ export function smsSegments(text: string): {
 
 /** Beyond this many segments an SMS is refused: it costs too much and carriers split it badly. */
 export const MAX_SMS_SEGMENTS = 6;
+
+const LINK_PLACEHOLDER = /\{\{\s*(cta_link|booking_link|preferences_link)\s*\}\}/g;
+
+/**
+ * An SMS as written, the way it will be counted at send time as far as that is known before a
+ * contact is picked (SPEC §1.10): each link placeholder as long as a real short link (`linkLength`
+ * characters) and the opt-out line added if missing. Other placeholders stay as written.
+ */
+export function smsAsSent(text: string, linkLength: number): string {
+  return withOptOutLine(text.replace(LINK_PLACEHOLDER, "x".repeat(linkLength)));
+}

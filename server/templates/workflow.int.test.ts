@@ -254,5 +254,9 @@ describe("template approval (SPEC §1.6)", () => {
       channel: "sms",
       text: expect.stringMatching(/^Hi Maria! .* Reply STOP to opt out\.$/),
     });
+    // Its link is as long as a sent one (SPEC §1.10: segments counted with the real link length).
+    expect(message).toMatchObject({
+      text: expect.stringMatching(/ http:\/\/localhost:3000\/r\/[0-9A-Za-z]{16} Reply STOP/),
+    });
   });
 });

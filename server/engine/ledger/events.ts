@@ -24,6 +24,8 @@ export type EngineEventType =
   /** A retry not made: the channel was opted out of or excluded while its attempt was in flight. */
   | "canceled_excluded"
   | "clicked"
+  /** A tracked link opened by a link scanner or a HEAD request: not a click (`data`: scanner). */
+  | "link_scanned"
   | "reactivated"
   /** An integrator corrected the last activity, possibly backwards (`data`: before, after). */
   | "last_activity_overridden"

@@ -9,6 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { serverApi } from "@/server/api/caller";
 import { requirePagePermission } from "@/server/auth/page-guard";
 import { can } from "@/server/auth/permissions";
+import { env } from "@/server/env";
+import { linkLength } from "@/server/links/link-id";
 import { ctaKinds } from "@/server/templates/input";
 
 export const metadata: Metadata = { title: "Template variant" };
@@ -41,6 +43,7 @@ export default async function VariantPage({ params }: { params: Promise<{ id: st
         canReview={can(membership.roles, "templates.review")}
         ctaKinds={ctaKinds}
         palette={paletteFor(template.stage, template.channel)}
+        linkLength={linkLength(env.NEXTAUTH_URL)}
         timeZone={membership.tenantTimeZone}
       />
     </>

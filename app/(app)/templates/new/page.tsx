@@ -10,6 +10,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { serverApi } from "@/server/api/caller";
 import { requirePagePermission } from "@/server/auth/page-guard";
 import { FALLBACK_CTA, fallbackVariant } from "@/server/content/fallback";
+import { env } from "@/server/env";
+import { linkLength } from "@/server/links/link-id";
 import { ctaKinds, stageKey } from "@/server/templates/input";
 import { MAX_VARIANTS } from "@/server/templates/review-rules";
 
@@ -48,6 +50,7 @@ export default async function NewVariantPage({
           prefill={{ content: fallbackVariant(stage, channel), ctaKind: FALLBACK_CTA }}
           ctaKinds={ctaKinds}
           palette={paletteFor(stage, channel)}
+          linkLength={linkLength(env.NEXTAUTH_URL)}
         />
       )}
     </>

@@ -4,18 +4,18 @@ import { getDb } from "@/db/runtime";
 import { ChannelSwitch } from "@/components/preferences/channel-switch";
 import { PushOptIn } from "@/components/preferences/push-opt-in";
 import { env } from "@/server/env";
-import { appLinks } from "@/server/links/message-links";
+import { resolveLink } from "@/server/links/resolve-link";
 import { preferencesOf } from "@/server/preferences/preference-center";
 
 export const metadata: Metadata = { title: "Your message preferences" };
 
-/** SPEC §1.5: the contact's own page, reached by the signed link in every message. */
-export default async function PreferenceCenter({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const verified = await appLinks().tokens.verify(token, new Date());
-  if (!verified.ok) redirect(`/links/${verified.problem}`);
-  if (verified.claims.k !== "p") redirect("/links/invalid");
-  const prefs = await preferencesOf(await getDb(), verified.claims.t, verified.claims.c);
+/** SPEC §1.5: the contact's own page, reached by the short link in every message. */
+export default async function PreferenceCenter({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const db = await getDb();
+  const resolved = await resolveLink(db, id, "preferences", new Date());
+  if (!resolved.ok) redirect(`/links/${resolved.problem}`);
+  const prefs = await preferencesOf(db, resolved.link.tenantId, resolved.link.contactId);
   if (!prefs) redirect("/links/gone");
   return (
     <main className="mx-auto max-w-lg px-6 py-16">
@@ -27,7 +27,7 @@ export default async function PreferenceCenter({ params }: { params: Promise<{ t
       </p>
       {prefs.offersPush && env.VAPID_PUBLIC_KEY && (
         <div className="mt-8 rounded-lg border border-stone-200 bg-white">
-          <PushOptIn token={token} publicKey={env.VAPID_PUBLIC_KEY} />
+          <PushOptIn link={id} publicKey={env.VAPID_PUBLIC_KEY} />
         </div>
       )}
       {prefs.channels.length === 0 ? (
@@ -36,7 +36,7 @@ export default async function PreferenceCenter({ params }: { params: Promise<{ t
         <ul className="mt-8 divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
           {prefs.channels.map((c) => (
             <li key={c.channel}>
-              <ChannelSwitch token={token} {...c} />
+              <ChannelSwitch link={id} {...c} />
             </li>
           ))}
         </ul>
