@@ -6,6 +6,7 @@ import { dispatchDueOf } from "../steps/dispatch";
 import { planContacts } from "../steps/plan";
 import { sendDeliveries } from "../steps/send";
 import { applyEvents, type ContactEvent } from "./apply-event";
+import { withEventsInFlight, type InFlight } from "./events-in-flight";
 
 const PLAN_BATCH = 1_000;
 const SEND_BATCH = 500;
@@ -22,7 +23,8 @@ type Due = { check?: Date; send?: Date };
  * planning before sending, as when the world shares one clock). The round runs each kind of step
  * for all contacts as one batch. No rule couples two contacts, so this replays what one shared
  * clock would produce, in a few hundred batches instead of one per instant at which anyone has
- * something due. `events` are sorted by time and lie in [start, end).
+ * something due. `events` are sorted by time and lie in [start, end). With `inFlight`, provider
+ * calls take time and the contact's events due meanwhile arrive during them.
  */
 export async function runContactClocks(
   db: Db,
@@ -30,6 +32,7 @@ export async function runContactClocks(
   events: ContactEvent[],
   start: Date,
   end: Date,
+  inFlight?: InFlight,
 ): Promise<void> {
   const queues = new Map<string, ContactEvent[]>();
   for (const e of events) {
@@ -63,13 +66,17 @@ export async function runContactClocks(
     );
     for (const ids of chunks([...round.plan.keys()], PLAN_BATCH))
       await planContacts(db, ids, (id) => round.plan.get(id)!);
+    const sendAt = (id: string) => round.send.get(id)!;
+    const calls = inFlight
+      ? withEventsInFlight(db, provider, inFlight, (id) => queues.get(id), sendAt)
+      : provider;
     for (const ids of chunks([...round.send.keys()], SEND_BATCH)) {
-      const claimed = await dispatchDueOf(db, new Map(ids.map((id) => [id, round.send.get(id)!])));
+      const claimed = await dispatchDueOf(db, new Map(ids.map((id) => [id, sendAt(id)])));
       await sendDeliveries(
         db,
-        provider,
+        calls,
         claimed.map((d) => d.id),
-        (id) => round.send.get(id)!,
+        sendAt,
       );
     }
   }

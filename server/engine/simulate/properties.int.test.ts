@@ -12,6 +12,7 @@ import { localDate } from "../time";
 import { runUntil } from "../virtual-time";
 import { applyEvents } from "./apply-event";
 import { runContactClocks } from "./contact-clocks";
+import type { Race } from "./events-in-flight";
 import { runScenario } from "./run";
 import { scenarioSchema, type Scenario } from "./scenario";
 
@@ -97,13 +98,34 @@ const scenarioArb = fc
     }),
   );
 
-/** The contact's channel states and do-not-contact tag at `at`, from the scenario's events. */
-function stateAt(scenario: Scenario, contact: string, at: number) {
+/**
+ * How long provider calls stay in flight, in minutes: long enough, often, for the contact's next
+ * click, activity or opt-out to arrive during one.
+ */
+const inFlightArb = fc.record({
+  minutes: fc.constantFrom(0, 240, 1_440, 10_080),
+  races: fc.func(
+    fc.constantFrom<Race | null>(null, null, "click", "click", "activity", "unsubscribe"),
+  ),
+});
+
+type ScenarioEvent = Scenario["events"][number];
+/** When each event that arrived during a provider call was applied (earlier than scheduled). */
+type AppliedAt = Map<ScenarioEvent, Date>;
+
+/**
+ * The contact's channel states and do-not-contact tag at `at`, from the scenario's events in the
+ * order they were applied.
+ */
+function stateAt(scenario: Scenario, contact: string, at: number, appliedAt: AppliedAt) {
   const c = scenario.contacts.find((x) => x.id === contact)!;
   const channels: Record<string, string | undefined> = { ...c.channels };
   let dnc = c.tags.includes(DO_NOT_CONTACT);
-  for (const e of scenario.events) {
-    if (e.contact !== contact || Date.parse(e.at) > at) continue;
+  const when = (e: ScenarioEvent) => appliedAt.get(e)?.getTime() ?? Date.parse(e.at);
+  const applied = scenario.events
+    .filter((e) => e.contact === contact && when(e) <= at)
+    .sort((a, b) => when(a) - when(b) || Date.parse(a.at) - Date.parse(b.at));
+  for (const e of applied) {
     if (e.type === "subscribe" || e.type === "unsubscribe")
       channels[e.channel] = e.type === "subscribe" ? "subscribed" : "unsubscribed";
     if (e.type === "tag" || e.type === "untag") dnc = e.type === "tag";
@@ -111,7 +133,7 @@ function stateAt(scenario: Scenario, contact: string, at: number) {
   return { channels, dnc };
 }
 
-async function checkInvariants(db: Db, scenario: Scenario) {
+async function checkInvariants(db: Db, scenario: Scenario, appliedAt: AppliedAt = new Map()) {
   const { quietHours, retryOffsetsMinutes } = selfStudyPreset;
   const rows = await db
     .select({
@@ -144,7 +166,7 @@ async function checkInvariants(db: Db, scenario: Scenario) {
     // No attempt inside quiet hours.
     expect(isQuiet(at, quietHours, zone), `quiet: ${where}`).toBe(false);
     // No send to an opted-out channel or a do-not-contact contact.
-    const state = stateAt(scenario, contact, at.getTime());
+    const state = stateAt(scenario, contact, at.getTime(), appliedAt);
     expect(state.dnc, `do-not-contact: ${where}`).toBe(false);
     expect(state.channels[delivery.channel], `opted out: ${where}`).toBe("subscribed");
     // Nothing after the reset (activity) that closed the cycle.
@@ -201,12 +223,20 @@ beforeAll(async () => {
 afterAll(() => template?.close());
 
 describe.skipIf(onPostgresServer)("engine invariants over random scenarios (fast-check)", () => {
+  // Provider calls may stay in flight while the contact clicks, returns or opts out (SPEC §1.4).
   it(`hold for ${runs} random scenarios of ${contactCount} contacts over ${days} days`, async () => {
     await fc.assert(
-      fc.asyncProperty(scenarioArb, async (scenario) => {
+      fc.asyncProperty(scenarioArb, inFlightArb, async (scenario, { minutes, races }) => {
+        const appliedAt: AppliedAt = new Map();
         await runScenario(scenario, {
           open: template.clone,
-          inspect: (db) => checkInvariants(db, scenario),
+          inFlight: {
+            minutes,
+            onEarly: (e, at) => appliedAt.set(e, at),
+            // Keyed by what every run shares, so a seed replays the same races.
+            races: (call) => races(`${call.channel}/${call.stage}/${call.attempt}`),
+          },
+          inspect: (db) => checkInvariants(db, scenario, appliedAt),
         });
       }),
       {

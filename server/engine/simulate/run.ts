@@ -15,6 +15,7 @@ import { presetFor } from "@/server/settings/presets";
 import { tenantSettingsSchema, type TenantSettings } from "@/server/settings/schema";
 import type { ChannelProvider } from "../channels/provider";
 import { runContactClocks } from "./contact-clocks";
+import type { InFlight } from "./events-in-flight";
 import { failingProvider } from "./failing-provider";
 import type { Scenario } from "./scenario";
 
@@ -38,12 +39,15 @@ export async function runScenario(
     open = freshDatabase,
     inspect,
     clocks = runContactClocks,
+    inFlight,
   }: {
     open?: () => Promise<DbHandle>;
     /** Looks at the ledger before the database closes (property tests check invariants there). */
     inspect?: (db: Db) => Promise<void>;
     /** How virtual time advances; tests compare the per-contact clocks with one shared clock. */
     clocks?: typeof runContactClocks;
+    /** Provider calls that stay in flight while the contact's events arrive (property tests). */
+    inFlight?: InFlight;
   } = {},
 ) {
   const handle = await open();
@@ -57,7 +61,7 @@ export async function runScenario(
       .filter((e) => new Date(e.at) >= start && new Date(e.at) < end)
       .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
       .map((event) => ({ contactId: ids.get(event.contact)!, event }));
-    await clocks(db, provider, events, start, end);
+    await clocks(db, provider, events, start, end, inFlight);
     await inspect?.(db);
     return await report(db);
   } finally {
