@@ -18,6 +18,7 @@ import { dispatchDueFunction } from "./functions/dispatch-due";
 import { planContactFunction } from "./functions/plan-contact";
 import { scanDueFunction } from "./functions/scan-due";
 import { sendDeliveryFunction } from "./functions/send-delivery";
+import { apiRequest } from "@/test/api-request";
 
 let handle: DbHandle;
 let now = new Date("2026-01-03T01:00:00Z"); // 08:00 in Ho Chi Minh City
@@ -205,28 +206,21 @@ describe("Inngest functions over the engine's steps (@inngest/test)", () => {
     await plan(handle.db, contact.id, now);
     const sent: ContactActivityEvent[] = [];
     const spec = activityBatch(sendToInngest(async (events) => sent.push(...events)));
-    const request = new Request("http://rekindle.test/api/v1/activity", {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        authorization: `Bearer ${await createKey(handle.db, tenant.id)}`,
-      },
-      body: JSON.stringify({
-        activity: [
-          {
-            externalId: "ex-1",
-            contactExternalId: contact.externalId,
-            kind: "exercise_completed",
-            occurredAt: "2026-01-03T07:10:00+07:00",
-          },
-          {
-            externalId: "visit-1",
-            contactExternalId: contact.externalId,
-            kind: "visit",
-            occurredAt: "2026-01-03T07:15:00+07:00",
-          },
-        ],
-      }),
+    const request = apiRequest("/api/v1/activity", await createKey(handle.db, tenant.id), {
+      activity: [
+        {
+          externalId: "ex-1",
+          contactExternalId: contact.externalId,
+          kind: "exercise_completed",
+          occurredAt: "2026-01-03T07:10:00+07:00",
+        },
+        {
+          externalId: "visit-1",
+          contactExternalId: contact.externalId,
+          kind: "visit",
+          occurredAt: "2026-01-03T07:15:00+07:00",
+        },
+      ],
     });
     const answer = await (await runBatch(handle.db, request, spec as never, now)).json();
     expect(answer).toEqual({ stored: 2, duplicates: 0, errors: [] });
@@ -281,14 +275,7 @@ describe("Inngest functions over the engine's steps (@inngest/test)", () => {
         },
       ],
     });
-    const request = new Request("http://rekindle.test/api/v1/activity", {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        authorization: `Bearer ${await createKey(handle.db, tenant.id)}`,
-      },
-      body,
-    });
+    const request = apiRequest("/api/v1/activity", await createKey(handle.db, tenant.id), body);
     const logger = withLoggerSpy();
     const response = await runBatch(handle.db, request, spec as never, now);
     expect(response.status).toBe(500);

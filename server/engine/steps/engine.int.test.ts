@@ -15,6 +15,7 @@ import { plan } from "./plan";
 import { recordActivity } from "./record-activity";
 import { recordClick } from "./record-click";
 import { send } from "./send";
+import { apiRequest } from "@/test/api-request";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -410,19 +411,15 @@ describe("through the integration API and the explanation", () => {
       new Date("2026-01-02T17:30:00Z"),
     );
     const key = await createKey(handle.db, tenant.id);
-    const request = new Request("http://rekindle.test/api/v1/activity", {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
-      body: JSON.stringify({
-        activity: [
-          {
-            externalId: "ex-1",
-            contactExternalId: contact.externalId,
-            kind: "exercise_completed",
-            occurredAt: "2026-01-02T17:40:00Z",
-          },
-        ],
-      }),
+    const request = apiRequest("/api/v1/activity", key, {
+      activity: [
+        {
+          externalId: "ex-1",
+          contactExternalId: contact.externalId,
+          kind: "exercise_completed",
+          occurredAt: "2026-01-02T17:40:00Z",
+        },
+      ],
     });
     const answer = await (
       await runBatch(

@@ -14,6 +14,7 @@ import { runUntil } from "../virtual-time";
 import { plan } from "./plan";
 import { recordClick } from "./record-click";
 import { sendDeliveries } from "./send";
+import { apiRequest } from "@/test/api-request";
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -99,22 +100,15 @@ describe("a return wins over an attempt in flight (SPEC §1.4)", () => {
 
   it("an activity committed while the Zalo call is in flight: canceled as a reset", async () => {
     const { tenant, contact, zalo, finish } = await zaloInFlight();
-    const request = new Request("http://rekindle.test/api/v1/activity", {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        authorization: `Bearer ${await createKey(handle.db, tenant.id)}`,
-      },
-      body: JSON.stringify({
-        activity: [
-          {
-            externalId: `ex-${zalo.id}`,
-            contactExternalId: contact.externalId,
-            kind: "exercise_completed",
-            occurredAt: now.toISOString(),
-          },
-        ],
-      }),
+    const request = apiRequest("/api/v1/activity", await createKey(handle.db, tenant.id), {
+      activity: [
+        {
+          externalId: `ex-${zalo.id}`,
+          contactExternalId: contact.externalId,
+          kind: "exercise_completed",
+          occurredAt: now.toISOString(),
+        },
+      ],
     });
     expect(
       await (await runBatch(handle.db, request, activityBatch(recordInline), now)).json(),
