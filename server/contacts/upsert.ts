@@ -60,11 +60,16 @@ export async function upsertContacts(
       reason: "is not a time zone this database knows",
     }));
   const accepted = rows.filter((r) => !(r.value.timeZone && unknown.has(r.value.timeZone)));
-  // Rows lock in external-id order, so two overlapping batches cannot deadlock.
+  // New rows insert in external-id order, so two overlapping batches cannot deadlock.
   const sorted = accepted
     .map((r) => r.value)
     .sort((a, b) => (a.externalId < b.externalId ? -1 : 1));
   const created = await db.transaction(async (tx) => {
+    await lockStored(
+      tx,
+      tenantId,
+      sorted.map((r) => r.externalId),
+    );
     let inserted = 0;
     for (const group of groupByFields(sorted).values())
       inserted += await upsertGroup(tx, tenantId, group, now);
@@ -82,7 +87,7 @@ async function upsertGroup(
   const fields = Object.keys(group[0]!).filter((k): k is Column => k in onConflict);
   const set = Object.fromEntries(fields.map((f) => [f, onConflict[f]]));
   const before = addresses.some((a) => fields.includes(a.field))
-    ? await lockedAddresses(
+    ? await storedAddresses(
         db,
         tenantId,
         group.map((r) => r.externalId),
@@ -128,13 +133,27 @@ async function upsertGroup(
   return result.length - updated.length;
 }
 
+/**
+ * Locks the stored contacts among these first, in id order: the order every engine step takes
+ * contact locks in, so an upsert and a plan, send or activity never wait on each other in a cycle.
+ */
+async function lockStored(db: Db, tenantId: string, externalIds: string[]): Promise<void> {
+  if (externalIds.length === 0) return;
+  await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, tenantId), inArray(contacts.externalId, externalIds)))
+    .orderBy(asc(contacts.id))
+    .for("update");
+}
+
 type StoredAddresses = Pick<
   typeof contacts.$inferSelect,
   "email" | "phone" | "zaloUserId" | "channels"
 >;
 
-/** The stored addresses and channel states of these contacts, locked in external-id order. */
-async function lockedAddresses(
+/** The stored addresses and channel states of these contacts (locked already by `lockStored`). */
+async function storedAddresses(
   db: Db,
   tenantId: string,
   externalIds: string[],
@@ -148,9 +167,7 @@ async function lockedAddresses(
       channels: contacts.channels,
     })
     .from(contacts)
-    .where(and(eq(contacts.tenantId, tenantId), inArray(contacts.externalId, externalIds)))
-    .orderBy(asc(contacts.externalId))
-    .for("update");
+    .where(and(eq(contacts.tenantId, tenantId), inArray(contacts.externalId, externalIds)));
   return new Map(rows.map(({ id, ...stored }) => [id, stored]));
 }
 

@@ -1,10 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type DbHandle } from "@/db/client";
-import { attempts, deliveries, outboxMessages } from "@/db/schema";
+import { openDatabase, type Db, type DbHandle } from "@/db/client";
+import { attempts, contacts, deliveries, outboxMessages } from "@/db/schema";
 import { onPostgresServer, openTestDb } from "@/test/db";
 import { recordingProvider } from "@/test/engine";
-import { createContact, createTenant } from "@/test/factories";
+import { createContact, createKey, createTenant } from "@/test/factories";
+import { apiRequest } from "@/test/api-request";
+import { runBatch } from "@/server/http/batch-request";
+import { contactsBatch } from "@/server/http/endpoints";
 import { runEngineTick } from "../worker";
 
 // Real concurrency needs a server: PGlite runs one statement at a time.
@@ -51,5 +54,42 @@ describe.skipIf(!onPostgresServer)("two workers on one Postgres", () => {
       .where(eq(outboxMessages.tenantId, tenant.id));
     expect(outbox).toHaveLength(120);
     expect(new Set(outbox.map((m) => m.deliveryId)).size).toBe(120);
+  });
+
+  it("an upsert of contacts and an engine step on the same contacts never wait on each other in a cycle", async () => {
+    const tenant = await createTenant(first.db, "self_study", "Asia/Ho_Chi_Minh");
+    const now = new Date("2026-02-15T03:00:00Z");
+    const made = [];
+    for (let i = 0; i < 10; i++)
+      made.push(await createContact(first.db, tenant.id, { lastActivityAt: now }));
+    // External ids in the reverse order of the ids: locking in external-id order would take the
+    // highest id first, while every engine step locks in id order.
+    const byId = [...made].sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (const [i, c] of byId.entries())
+      await first.db
+        .update(contacts)
+        .set({ externalId: `z-${String(99 - i)}` })
+        .where(eq(contacts.id, c.id));
+    const key = await createKey(first.db, tenant.id);
+    const lock = (tx: Db, id: string) =>
+      tx.select({ id: contacts.id }).from(contacts).where(eq(contacts.id, id)).for("update");
+
+    let upsert: Promise<Response> | undefined;
+    // An engine step holding the lowest id and then asking for the highest, as steps do.
+    await first.db.transaction(async (tx) => {
+      await lock(tx, byId[0]!.id);
+      upsert = runBatch(
+        second.db,
+        apiRequest("/api/v1/contacts", key, {
+          contacts: byId.map((_, i) => ({ externalId: `z-${99 - i}`, name: `Renamed ${i}` })),
+        }),
+        contactsBatch,
+        now,
+      );
+      // Give the upsert time to take every lock it can before it waits.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await lock(tx, byId.at(-1)!.id);
+    });
+    expect((await upsert!).status).toBe(200);
   });
 });
