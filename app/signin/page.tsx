@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { DemoSignIn } from "@/components/auth/demo-sign-in";
 import { EmailSignIn } from "@/components/auth/email-sign-in";
-import { demoRoles, demoTenants, demoUserEmail } from "@/db/seed/demo-tenants";
+import { demoTenants, demoUserEmail, demoUsers } from "@/db/seed/demo-tenants";
 import { demoSignInEnabled } from "@/server/auth/demo";
 import { getDb } from "@/db/runtime";
 import { findMembership } from "@/server/auth/membership";
@@ -29,9 +29,9 @@ export default async function SignInPage({
   }
   const { error } = await searchParams;
   const accounts = demoTenants.flatMap((t) =>
-    demoRoles.map((role) => ({
-      email: demoUserEmail(t, role),
-      role,
+    demoUsers.map((user) => ({
+      email: demoUserEmail(t, user.handle),
+      role: user.label,
       tenant: t.name,
       kind: t.kind,
     })),

@@ -6,7 +6,10 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 
 export type DemoAccount = { email: string; role: string; tenant: string; kind: string };
 
-/** One click per demo user; rendered only when demo sign-in exists (never in a production build). */
+/**
+ * One click per demo user (two marketers: one submits a variant, the other approves it); rendered
+ * only when demo sign-in exists (never in a production build).
+ */
 export function DemoSignIn({ accounts }: { accounts: DemoAccount[] }) {
   const [pending, setPending] = useState<string | null>(null);
   const hydrated = useHydrated();
@@ -22,7 +25,7 @@ export function DemoSignIn({ accounts }: { accounts: DemoAccount[] }) {
       {tenants.map((tenant) => (
         <div key={tenant} className="mt-4">
           <p className="text-xs font-medium uppercase tracking-wide text-stone-500">{tenant}</p>
-          <div className="mt-2 grid grid-cols-3 gap-2">
+          <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
             {accounts
               .filter((a) => a.tenant === tenant)
               .map((a) => (

@@ -34,13 +34,28 @@ export const demoTenants: DemoTenant[] = [
   },
 ];
 
-export const demoRoles: Role[] = ["owner", "marketer", "analyst"];
+/**
+ * The demo users of each tenant: one per role, and a second marketer, so that in the demo one
+ * marketer submits a variant and the other approves it (self-approval is off by default).
+ */
+export type DemoUser = { handle: string; role: Role; label: string };
+export const demoUsers: DemoUser[] = [
+  { handle: "owner", role: "owner", label: "owner" },
+  { handle: "marketer", role: "marketer", label: "marketer" },
+  { handle: "marketer2", role: "marketer", label: "marketer 2" },
+  { handle: "analyst", role: "analyst", label: "analyst" },
+];
 
-/** One demo user per role per tenant, e.g. `owner@lotus-english.example`. */
-export function demoUserEmail(tenant: DemoTenant, role: Role): string {
-  return `${role}@${tenant.slug}.example`;
+/** A demo user's address, e.g. `owner@lotus-english.example` or `marketer2@…`. */
+export function demoUserEmail(tenant: DemoTenant, handle: string): string {
+  return `${handle}@${tenant.slug}.example`;
 }
 
-export function demoUserName(tenant: DemoTenant, role: Role): string {
-  return `${tenant.name} ${role[0]!.toUpperCase()}${role.slice(1)}`;
+export function demoUserName(tenant: DemoTenant, user: DemoUser): string {
+  return `${tenant.name} ${user.label[0]!.toUpperCase()}${user.label.slice(1)}`;
 }
+
+/** Every demo user's address, in every demo tenant. */
+export const demoUserEmails: string[] = demoTenants.flatMap((t) =>
+  demoUsers.map((u) => demoUserEmail(t, u.handle)),
+);

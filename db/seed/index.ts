@@ -17,10 +17,10 @@ import { presetFor } from "@/server/settings/presets";
 import { generateHistory } from "./activity";
 import { generateContact } from "./contacts";
 import {
-  demoRoles,
   demoTenants,
   demoUserEmail,
   demoUserName,
+  demoUsers,
   type DemoTenant,
 } from "./demo-tenants";
 import { generateExercises } from "./exercises";
@@ -30,7 +30,8 @@ import { seededFaker } from "./random";
 export type SeedReport = { tenant: string; created: boolean; contacts: number; activities: number };
 
 /**
- * Creates the demo tenants, their users (one per role) and data, relative to `now`.
+ * Creates the demo tenants, their users (one per role, and a second marketer to review the first)
+ * and data, relative to `now`.
  * Idempotent: an existing demo tenant keeps its data; only missing users and memberships are added.
  */
 export async function seedDemo(db: Db, now: Date): Promise<SeedReport[]> {
@@ -74,16 +75,16 @@ async function createTenant(db: Db, demo: DemoTenant): Promise<string> {
 }
 
 async function ensureDemoUsers(db: Db, demo: DemoTenant, tenantId: string): Promise<void> {
-  for (const role of demoRoles) {
-    const email = demoUserEmail(demo, role);
+  for (const demoUser of demoUsers) {
+    const email = demoUserEmail(demo, demoUser.handle);
     await db
       .insert(users)
-      .values({ email, name: demoUserName(demo, role) })
+      .values({ email, name: demoUserName(demo, demoUser) })
       .onConflictDoNothing();
     const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
     await db
       .insert(memberships)
-      .values({ userId: user!.id, tenantId, roles: [role] })
+      .values({ userId: user!.id, tenantId, roles: [demoUser.role] })
       .onConflictDoNothing();
   }
 }
@@ -136,12 +137,12 @@ async function insertTemplates(db: Db, demo: DemoTenant, tenantId: string, now: 
   const settings = presetFor(demo.kind);
   const stages = settings.cadence.stages.map((s) => s.key);
   if (settings.cadence.recurringEveryDays) stages.push("recurring");
-  const [owner, marketer] = await Promise.all(
-    (["owner", "marketer"] as const).map(async (role) => {
+  const [marketer, marketer2] = await Promise.all(
+    ["marketer", "marketer2"].map(async (handle) => {
       const [user] = await db
         .select({ id: users.id })
         .from(users)
-        .where(eq(users.email, demoUserEmail(demo, role)));
+        .where(eq(users.email, demoUserEmail(demo, handle)));
       return user!.id;
     }),
   );
@@ -149,7 +150,7 @@ async function insertTemplates(db: Db, demo: DemoTenant, tenantId: string, now: 
   const rows = demoTemplateRows(
     tenantId,
     demoVariants(demo.kind, stages, settings.channels),
-    { owner: owner!, marketer: marketer! },
+    { author: marketer!, reviewer: marketer2! },
     now,
     () => faker.string.uuid(),
   );

@@ -1,7 +1,14 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { activityEvents, contacts, memberships, tenants, users } from "@/db/schema";
+import {
+  activityEvents,
+  contacts,
+  memberships,
+  templateRevisions,
+  tenants,
+  users,
+} from "@/db/schema";
 import { openTestDb } from "@/test/db";
 import { demoTenants } from "./demo-tenants";
 import { seedDemo, seedIfEmpty } from "./index";
@@ -18,7 +25,7 @@ describe("demo seed", () => {
   const total = async (table: typeof contacts | typeof activityEvents | typeof users) =>
     (await handle.db.select({ n: count() }).from(table))[0]!.n;
 
-  it("creates both presets with thousands of contacts, a year of history and one user per role", async () => {
+  it("creates both presets with thousands of contacts, a year of history, one user per role and a second marketer", async () => {
     const rows = await handle.db.select().from(tenants);
     expect(rows.map((t) => [t.slug, t.kind]).sort()).toEqual([
       ["brightside-home", "home_services"],
@@ -32,9 +39,23 @@ describe("demo seed", () => {
       "analyst",
       "marketer",
       "marketer",
+      "marketer",
+      "marketer",
       "owner",
       "owner",
     ]);
+  });
+
+  it("has every variant written by one marketer and approved by the other, as the demo shows", async () => {
+    const emails = new Map(
+      (await handle.db.select().from(users)).map((u) => [u.id, u.email.split("@")[0]]),
+    );
+    const revisions = await handle.db.select().from(templateRevisions);
+    expect(revisions.length).toBeGreaterThan(0);
+    const people = new Set(
+      revisions.map((r) => `${emails.get(r.authorId)} → ${emails.get(r.reviewerId!)}`),
+    );
+    expect([...people]).toEqual(["marketer → marketer2"]);
   });
 
   it("spreads contacts over many zones, including DST and both sides of the date line", async () => {

@@ -89,11 +89,14 @@ export function demoVariants(kind: TenantKind, stages: string[], channels: Chann
 type TemplateRow = typeof templates.$inferInsert;
 type RevisionRow = typeof templateRevisions.$inferInsert;
 
-/** Rows for the drafts, approved by the demo marketer; the owner imported them. */
+/**
+ * Rows for the drafts, written by one demo marketer and approved by the other, as the workflow
+ * has it (SPEC §1.6: marketers write and review; self-approval is off by default).
+ */
 export function demoTemplateRows(
   tenantId: string,
   drafts: Draft[],
-  people: { owner: string; marketer: string },
+  people: { author: string; reviewer: string },
   now: Date,
   id: () => string,
 ): { templates: TemplateRow[]; revisions: RevisionRow[] } {
@@ -117,8 +120,8 @@ export function demoTemplateRows(
         status: "approved" as const,
         ctaKind: d.ctaKind,
         content: d.content,
-        authorId: people.owner,
-        reviewerId: people.marketer,
+        authorId: people.author,
+        reviewerId: people.reviewer,
         reviewComment: "Demo content.",
         submittedAt: now,
         reviewedAt: now,

@@ -1,6 +1,6 @@
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { Db } from "@/db/client";
-import { demoRoles, demoTenants, demoUserEmail } from "@/db/seed/demo-tenants";
+import { demoUserEmails } from "@/db/seed/demo-tenants";
 import { findMemberByEmail } from "./membership";
 
 /**
@@ -9,7 +9,7 @@ import { findMemberByEmail } from "./membership";
  */
 export const demoSignInEnabled = process.env.NODE_ENV !== "production";
 
-const demoEmails = new Set(demoTenants.flatMap((t) => demoRoles.map((r) => demoUserEmail(t, r))));
+const demoEmails = new Set(demoUserEmails);
 
 export function isDemoEmail(email: string): boolean {
   return demoEmails.has(email);
