@@ -1,4 +1,9 @@
-/** Text with its URLs as links that open in a new tab (messages' links are tracked ones). */
+import { linkLabel } from "./link-label";
+
+/**
+ * Text with its URLs as links that open in a new tab (messages' links are tracked ones), each
+ * shown by a short label; the URL itself stays in the link and its tooltip.
+ */
 export function Linkified({ text }: { text: string }) {
   const parts = text.split(/(https?:\/\/[^\s<>"]+)/g);
   return (
@@ -8,11 +13,13 @@ export function Linkified({ text }: { text: string }) {
           <a
             key={i}
             href={part}
+            title={part}
             target="_blank"
             rel="noreferrer"
-            className="break-all text-brand-700 underline"
+            className="text-brand-700 underline"
           >
-            {part}
+            {linkLabel(part)}
+            <span aria-hidden="true"> ↗</span>
           </a>
         ) : (
           part
