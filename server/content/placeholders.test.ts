@@ -6,6 +6,7 @@ import {
   fill,
   findPlaceholders,
   placeholders,
+  placeholdersFor,
   type Placeholder,
 } from "./placeholders";
 import type { VariantContent, VariantOf } from "./variant-content";
@@ -29,6 +30,14 @@ const valid: { [C in Channel]: VariantOf<C> } = {
   },
   zalo: { channel: "zalo", text: "Hi {{first_name}}! {{cta_link}} {{preferences_link}}" },
 };
+
+/** The content with `extra` appended to its main text field. */
+const withText = (c: VariantContent, extra: string): VariantContent =>
+  c.channel === "web_push"
+    ? { ...c, body: c.body + extra }
+    : c.channel === "email"
+      ? { ...c, html: c.html + extra }
+      : { ...c, text: c.text + extra };
 
 const messages = (content: VariantContent, stage = "week") =>
   checkPlaceholders(content, stage).map((e) => `${e.field}: ${e.message}`);
@@ -316,5 +325,34 @@ describe("fill — placeholders become their values", () => {
     expect(
       fill(variant.text, { first_name: "Lan", offer: "", cta_link: "https://app/r/x" }),
     ).not.toContain("{{first_name}}");
+  });
+});
+
+describe("placeholdersFor — the editor's palette offers what the workspace's stage × channel can use", () => {
+  it("offers home services their offer and booking link, never exercises or a recap", () => {
+    const offered = placeholdersFor("home_services", "six_months", "sms");
+    expect(offered).toEqual(expect.arrayContaining(["offer", "booking_link", "cta_link"]));
+    for (const name of ["exercises", "recap", "unsubscribe_link"] as const)
+      expect(offered).not.toContain(name);
+    expect(placeholdersFor("home_services", "six_months", "email")).toContain("unsubscribe_link");
+  });
+
+  it("offers a learning app its exercises (and the recap when a streak is lost), never an offer", () => {
+    const week = placeholdersFor("self_study", "week", "zalo");
+    expect(week).toContain("exercises");
+    for (const name of ["offer", "offer_code", "booking_link", "recap"] as const)
+      expect(week).not.toContain(name);
+    expect(placeholdersFor("self_study", "streak_lost", "web_push")).toContain("recap");
+    expect(placeholdersFor("self_study", "year", "zalo")).not.toContain("exercises");
+  });
+
+  it("offers nothing that saving would refuse for that stage × channel", () => {
+    for (const kind of ["self_study", "home_services"] as const)
+      for (const stage of ["streak_lost", "week", "year", "six_months", "custom"])
+        for (const channel of Object.keys(valid) as Channel[]) {
+          const uses = placeholdersFor(kind, stage, channel).map((n) => ` {{${n}}}`);
+          const content = withText(valid[channel], uses.join(""));
+          expect(checkPlaceholders(content, stage), `${kind} ${stage} ${channel}`).toEqual([]);
+        }
   });
 });

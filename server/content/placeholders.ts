@@ -1,5 +1,5 @@
 import { distance } from "fastest-levenshtein";
-import type { Channel } from "@/db/schema/enums";
+import type { Channel, TenantKind } from "@/db/schema/enums";
 import { textFields, type VariantContent } from "./variant-content";
 
 /** Every placeholder a variant may use, with what it becomes (SPEC §1.6). */
@@ -19,6 +19,21 @@ export const placeholders = {
 } as const;
 
 export type Placeholder = keyof typeof placeholders;
+
+/**
+ * Placeholders that mean something in one kind of workspace only: a learning app has exercises
+ * and a recap, home services an offer and a booking link. Elsewhere they are filled in blank, so
+ * the editor does not offer them there.
+ */
+const onlyFor: Partial<Record<Placeholder, TenantKind>> = {
+  recap: "self_study",
+  exercises: "self_study",
+  booking_link: "home_services",
+  offer: "home_services",
+  offer_title: "home_services",
+  offer_code: "home_services",
+  offer_expiry: "home_services",
+};
 
 /**
  * Placeholders each channel's message must contain (in its main text field): its call to action
@@ -58,13 +73,8 @@ export function checkPlaceholders(content: VariantContent, stage: string): Conte
     const where = `at line ${line}, column ${column}`;
     if (!isPlaceholder(name))
       return [{ field, message: `Unknown placeholder {{${name}}} ${where}.${suggest(name)}` }];
-    if (name === "recap" && stage !== "streak_lost")
-      return [{ field, message: `{{recap}} ${where} is only for the streak-lost reminder.` }];
-    if (name === "exercises" && stage === "year")
-      return [{ field, message: `{{exercises}} ${where}: the year reminder stays simple.` }];
-    if (name === "unsubscribe_link" && content.channel !== "email")
-      return [{ field, message: `{{unsubscribe_link}} ${where} is for email only.` }];
-    return [];
+    const refused = refusal(name, stage, content.channel);
+    return refused ? [{ field, message: `{{${name}}} ${where}${refused}` }] : [];
   });
   const main = mainField(content);
   for (const name of required[content.channel]) {
@@ -75,6 +85,24 @@ export function checkPlaceholders(content: VariantContent, stage: string): Conte
       });
   }
   return errors;
+}
+
+/** Why a stage × channel may not use a placeholder (the end of the error message), or null. */
+function refusal(name: Placeholder, stage: string, channel: Channel): string | null {
+  if (name === "recap" && stage !== "streak_lost") return " is only for the streak-lost reminder.";
+  if (name === "exercises" && stage === "year") return ": the year reminder stays simple.";
+  if (name === "unsubscribe_link" && channel !== "email") return " is for email only.";
+  return null;
+}
+
+/**
+ * The placeholders the editor offers for a stage × channel of a kind of workspace: those saving
+ * accepts there (see `checkPlaceholders`) that mean something for that kind.
+ */
+export function placeholdersFor(kind: TenantKind, stage: string, channel: Channel): Placeholder[] {
+  return (Object.keys(placeholders) as Placeholder[]).filter(
+    (name) => (onlyFor[name] ?? kind) === kind && !refusal(name, stage, channel),
+  );
 }
 
 const channelName: Record<Channel, string> = {

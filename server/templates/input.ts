@@ -1,10 +1,15 @@
 import { z } from "zod";
-import { channel } from "@/db/schema/enums";
+import { channel, type TenantKind } from "@/db/schema/enums";
 import { variantContent } from "@/server/content/variant-content";
 import { line, prose } from "@/server/lib/bounded";
 
 /** CTA kinds the products use; a workspace may name its own in the same shape. */
 export const ctaKinds = ["start_now", "quick_practice", "explore_new", "book_now", "claim_offer"];
+/** The CTA kind a new variant starts with: what the workspace's messages ask for. */
+export function defaultCtaKind(kind: TenantKind): string {
+  return kind === "home_services" ? "book_now" : "start_now";
+}
+
 export const ctaKind = line(40).regex(
   /^[a-z][a-z0-9_]{1,39}$/,
   "must be lower_snake_case, e.g. explore_new",

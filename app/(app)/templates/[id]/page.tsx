@@ -42,7 +42,7 @@ export default async function VariantPage({ params }: { params: Promise<{ id: st
         canWrite={canWrite}
         canReview={can(membership.roles, "templates.review")}
         ctaKinds={ctaKinds}
-        palette={paletteFor(template.stage, template.channel)}
+        palette={paletteFor(membership.tenantKind, template.stage, template.channel)}
         linkLength={linkLength(env.NEXTAUTH_URL)}
         timeZone={membership.tenantTimeZone}
       />

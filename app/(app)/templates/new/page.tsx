@@ -9,10 +9,10 @@ import { paletteFor } from "@/components/templates/palette";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverApi } from "@/server/api/caller";
 import { requirePagePermission } from "@/server/auth/page-guard";
-import { FALLBACK_CTA, fallbackVariant } from "@/server/content/fallback";
+import { fallbackVariant } from "@/server/content/fallback";
 import { env } from "@/server/env";
 import { linkLength } from "@/server/links/link-id";
-import { ctaKinds, stageKey } from "@/server/templates/input";
+import { ctaKinds, defaultCtaKind, stageKey } from "@/server/templates/input";
 import { MAX_VARIANTS } from "@/server/templates/review-rules";
 
 export const metadata: Metadata = { title: "New template variant" };
@@ -24,7 +24,7 @@ export default async function NewVariantPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requirePagePermission("templates.write");
+  const { membership } = await requirePagePermission("templates.write");
   const parsed = query.safeParse(await searchParams);
   if (!parsed.success) notFound();
   const { stage, channel } = parsed.data;
@@ -47,9 +47,12 @@ export default async function NewVariantPage({
         <NewVariantForm
           stage={stage}
           channel={channel}
-          prefill={{ content: fallbackVariant(stage, channel), ctaKind: FALLBACK_CTA }}
+          prefill={{
+            content: fallbackVariant(stage, channel),
+            ctaKind: defaultCtaKind(membership.tenantKind),
+          }}
           ctaKinds={ctaKinds}
-          palette={paletteFor(stage, channel)}
+          palette={paletteFor(membership.tenantKind, stage, channel)}
           linkLength={linkLength(env.NEXTAUTH_URL)}
         />
       )}
