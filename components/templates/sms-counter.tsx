@@ -25,7 +25,7 @@ export function SmsCounter({
       className={`mt-1 text-xs ${tooLong ? "font-medium text-red-700" : "text-stone-500"}`}
     >
       {characters} characters · {segments} {segments === 1 ? "segment" : "segments"} ({encoding})
-      {tooLong && ` — more than ${MAX_SMS_SEGMENTS} segments is refused at send time`}. Links are
+      {tooLong && ` — more than ${MAX_SMS_SEGMENTS} segments cannot be saved or sent`}. Links are
       counted at their sent length ({linkLength} characters) with the opt-out line; other
       placeholders as written. The preview shows the filled-in message.
     </p>

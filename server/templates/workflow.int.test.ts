@@ -2,7 +2,10 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { tenantSettings } from "@/db/schema";
+import { templateRevisions, tenantSettings } from "@/db/schema";
+import { smsSegments } from "@/server/content/sms";
+import { env } from "@/server/env";
+import { linkLength } from "@/server/links/link-id";
 import { presetFor } from "@/server/settings/presets";
 import { callerFor, createContact, createMember, createTenant } from "@/test/factories";
 import { openTestDb } from "@/test/db";
@@ -109,6 +112,36 @@ describe("template approval (SPEC §1.6)", () => {
         comment: null,
       }),
     ).toMatchObject({ status: "approved" });
+  });
+
+  it("an SMS longer than the send guard allows is refused on save and on submit, links counted as sent", async () => {
+    const { writer } = await workspace();
+    const tooLong = await refusal(
+      writer.templates.create({ ...draft, content: sms(`${"x".repeat(1_580)} {{cta_link}}`) }),
+    );
+    expect(tooLong).toBe(
+      "BAD_REQUEST: text: The SMS takes 11 segments as sent (links and the opt-out line included); at most 6 can be sent. Shorten it.",
+    );
+    // Six segments as written, seven once {{cta_link}} is a real short link.
+    const text = `${"x".repeat(918 - 23 - 1 - linkLength(env.NEXTAUTH_URL) + 1)} {{cta_link}}`;
+    expect(smsSegments(`${text} Reply STOP to opt out.`).segments).toBe(6);
+    expect(await refusal(writer.templates.create({ ...draft, content: sms(text) }))).toMatch(
+      /^BAD_REQUEST: text: The SMS takes 7 segments/,
+    );
+    // A draft stored before the rule is not sent for review.
+    const { revision } = await writer.templates.create({
+      ...draft,
+      content: sms("Hi {{cta_link}}"),
+    });
+    await handle.db
+      .update(templateRevisions)
+      .set({ content: sms(text) })
+      .where(eq(templateRevisions.id, revision.id));
+    expect(
+      await refusal(
+        writer.templates.review({ revisionId: revision.id, action: "submit", comment: null }),
+      ),
+    ).toMatch(/^BAD_REQUEST: text: The SMS takes 7 segments/);
   });
 
   it("editing an approved variant makes a new revision needing review; the approved one stays in use, unchanged", async () => {

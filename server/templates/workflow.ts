@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { exercises, templatePins, templateRevisions, templates, users } from "@/db/schema";
 import { checkPlaceholders, type ContentError } from "@/server/content/placeholders";
 import { sanitizeEmailHtml } from "@/server/content/sanitize";
+import { MAX_SMS_SEGMENTS, smsAsSent, smsSegments } from "@/server/content/sms";
 import type { VariantContent } from "@/server/content/variant-content";
 import { containsPattern } from "@/server/lib/like-pattern";
 import type { TenantSettings } from "@/server/settings/schema";
@@ -18,7 +19,8 @@ export class ContentInvalid extends Error {
 }
 export class NotFound extends Error {}
 
-type Actor = { tenantId: string; userId: string; settings: TenantSettings };
+/** Who acts, where, under which settings; `linkLength`: characters of a message link as sent. */
+type Actor = { tenantId: string; userId: string; settings: TenantSettings; linkLength: number };
 
 /** The stages a workspace writes messages for: its cadence, and `recurring` when it has one. */
 export function templateStages(settings: TenantSettings): { key: string; label: string }[] {
@@ -28,9 +30,29 @@ export function templateStages(settings: TenantSettings): { key: string; label: 
     : stages;
 }
 
-/** Checked and cleaned content: placeholders valid for the stage, email HTML sanitised. */
-function cleaned(content: VariantContent, stage: string): VariantContent {
-  const errors = checkPlaceholders(content, stage);
+/**
+ * An SMS the send guard would refuse for its length (SPEC §1.6), counted as it will be sent: links
+ * at their real length and the opt-out line added. Other placeholders count as written.
+ */
+export function checkSmsLength(content: VariantContent, linkLength: number): ContentError[] {
+  if (content.channel !== "sms") return [];
+  const { segments } = smsSegments(smsAsSent(content.text, linkLength));
+  return segments > MAX_SMS_SEGMENTS
+    ? [
+        {
+          field: "text",
+          message: `The SMS takes ${segments} segments as sent (links and the opt-out line included); at most ${MAX_SMS_SEGMENTS} can be sent. Shorten it.`,
+        },
+      ]
+    : [];
+}
+
+/**
+ * Checked and cleaned content: placeholders valid for the stage, an SMS short enough to be sent,
+ * email HTML sanitised.
+ */
+function cleaned(content: VariantContent, stage: string, linkLength: number): VariantContent {
+  const errors = [...checkPlaceholders(content, stage), ...checkSmsLength(content, linkLength)];
   if (errors.length) throw new ContentInvalid(errors);
   return content.channel === "email"
     ? { ...content, html: sanitizeEmailHtml(content.html) }
@@ -53,7 +75,7 @@ export async function createVariant(
         message: `The content is for ${input.content.channel}, not ${input.channel}.`,
       },
     ]);
-  const content = cleaned(input.content, input.stage);
+  const content = cleaned(input.content, input.stage, actor.linkLength);
   return db.transaction(async (tx) => {
     const existing = await tx
       .select({ name: templates.name })
@@ -98,7 +120,7 @@ export async function saveDraft(db: Db, actor: Actor, input: z.infer<typeof save
       throw new ContentInvalid([
         { field: "content", message: `This variant is for ${template.channel}.` },
       ]);
-    const content = cleaned(input.content, template.stage);
+    const content = cleaned(input.content, template.stage, actor.linkLength);
     const [latest] = await tx
       .select()
       .from(templateRevisions)
@@ -142,6 +164,11 @@ export async function reviewRevision(db: Db, actor: Actor, input: z.infer<typeof
       )
       .for("update");
     if (!revision) throw new NotFound("No such revision in this workspace.");
+    // A draft saved before the length rule, or since the links grew, is not sent for review.
+    if (input.action === "submit" || input.action === "approve") {
+      const tooLong = checkSmsLength(revision.content, actor.linkLength);
+      if (tooLong.length) throw new ContentInvalid(tooLong);
+    }
     const status = review(
       input.action,
       revision,

@@ -9,6 +9,7 @@ import { variantContent } from "@/server/content/variant-content";
 import { env } from "@/server/env";
 import { getTenantSettings } from "@/server/settings/get";
 import { line } from "@/server/lib/bounded";
+import { linkLength } from "@/server/links/link-id";
 import {
   createVariantInput,
   ctaKind,
@@ -19,6 +20,7 @@ import {
 } from "@/server/templates/input";
 import { ReviewRefused } from "@/server/templates/review-rules";
 import {
+  checkSmsLength,
   ContentInvalid,
   createVariant,
   findExercises,
@@ -44,10 +46,15 @@ async function refusalsAsErrors<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Who acts, in which workspace, under which settings (self-approval). */
+/** Who acts, in which workspace, under which settings (self-approval), with what links. */
 async function actorOf(ctx: { db: Db; userId: string; tenant: { id: string; kind: TenantKind } }) {
   const settings = await getTenantSettings(ctx.db, ctx.tenant);
-  return { tenantId: ctx.tenant.id, userId: ctx.userId, settings };
+  return {
+    tenantId: ctx.tenant.id,
+    userId: ctx.userId,
+    settings,
+    linkLength: linkLength(env.NEXTAUTH_URL),
+  };
 }
 
 const read = permissionProcedure("templates.read");
@@ -116,6 +123,10 @@ export const templatesRouter = router({
           message: "No such contact or variant in this workspace.",
         });
       // The same checks as saving, while the marketer types.
-      return { ...preview, problems: checkPlaceholders(input.content, input.stage) };
+      const problems = [
+        ...checkPlaceholders(input.content, input.stage),
+        ...checkSmsLength(input.content, linkLength(env.NEXTAUTH_URL)),
+      ];
+      return { ...preview, problems };
     }),
 });
