@@ -137,8 +137,8 @@ describe("error answers over HTTP", () => {
         json: { message: string; data: { fieldErrors?: Record<string, string[]>; stack?: string } };
       };
     };
-    expect(error.json.message).toMatch(/^pageSize: /);
-    expect(error.json.data.fieldErrors?.pageSize?.[0]).toBeTruthy();
+    expect(error.json.message).toBe("Page size must be at most 100");
+    expect(error.json.data.fieldErrors?.pageSize).toEqual(["Page size must be at most 100"]);
     expect(error.json.data.stack ?? null).toBeNull();
   });
 });

@@ -1,10 +1,11 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Session } from "next-auth";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
+import { ZodError } from "zod";
 import type { Db } from "@/db/client";
 import { can, type Permission } from "@/server/auth/permissions";
 import { findMembership, type Membership } from "@/server/auth/membership";
+import { humanIssues } from "./zod-messages";
 
 // 1. Context: the database and the caller's session; nothing from the client's input.
 export type Context = {
@@ -14,28 +15,26 @@ export type Context = {
   foreignOrigin?: string | null;
 };
 
-// 2. Initialisation: superjson for dates; field errors for bad input, no internals for the rest.
+// 2. Initialisation: superjson for dates; bad input in words people read ("Name must be at most
+// 80 characters", also by field path for forms), no internals for the rest.
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    const invalidInput = error.code === "BAD_REQUEST" && error.cause instanceof ZodError;
+    const issues =
+      error.code === "BAD_REQUEST" && error.cause instanceof ZodError
+        ? humanIssues(error.cause)
+        : null;
     return {
       ...shape,
-      message: invalidInput ? describeIssues(error.cause) : safeMessage(error),
+      message: issues ? issues.message : safeMessage(error),
       data: {
         ...shape.data,
         stack: undefined,
-        fieldErrors: invalidInput
-          ? (z.flattenError(error.cause).fieldErrors as Record<string, string[] | undefined>)
-          : undefined,
+        fieldErrors: issues?.fieldErrors as Record<string, string[] | undefined> | undefined,
       },
     };
   },
 });
-
-function describeIssues(error: ZodError): string {
-  return error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
-}
 
 function safeMessage(error: TRPCError): string {
   return error.code === "INTERNAL_SERVER_ERROR"
