@@ -11,8 +11,10 @@ export async function register() {
   }
   const { getDbHandle } = await import("@/db/runtime");
   const { startEngine } = await import("@/server/engine/start");
+  const { readyMessage } = await import("@/server/ready-message");
   const started = Date.now();
   const handle = await getDbHandle();
   console.info(`[rekindle] database ready (${handle.driver}) in ${Date.now() - started} ms`);
   startEngine(handle.db);
+  console.info(readyMessage());
 }

@@ -26,7 +26,7 @@ async function start(): Promise<DbHandle> {
   const handle = await openDatabase(envDbTarget());
   await migrateDatabase(handle);
   if (handle.driver === "pglite" && env.REKINDLE_DEMO_SEED) {
-    await seedIfEmpty(handle.db, new Date());
+    await seedIfEmpty(handle.db, new Date(), env.REKINDLE_DEMO_SEED);
   }
   return handle;
 }

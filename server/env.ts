@@ -4,6 +4,19 @@ import { developmentSecret } from "./dev-secret";
 // `next build`/`next start` run with NODE_ENV=production; `next dev` and tests do not.
 const isProduction = process.env.NODE_ENV === "production";
 
+/**
+ * Demo mode (`REKINDLE_DEMO=1`, set by `npm run dev`): one-click sign-in into the sandbox demo
+ * workspaces, their seed, and a generated secret, on the production server too. Off by default in
+ * production, so a deployment never offers demo sign-in unless it is switched on at start.
+ */
+const demoMode = z
+  .stringbool()
+  .default(!isProduction)
+  .parse(process.env.REKINDLE_DEMO || undefined);
+// `next build` loads route modules to collect their configuration: secrets are for the server.
+const building = process.env.NEXT_PHASE === "phase-production-build";
+const strict = isProduction && !demoMode && !building;
+
 const envSchema = z.object({
   /** Postgres server; when unset the app uses embedded PGlite in PGLITE_DATA_DIR. */
   DATABASE_URL: z.url().optional(),
@@ -12,14 +25,14 @@ const envSchema = z.object({
    * Signs session cookies and message links. Required in a production build; in development,
    * generated once per checkout (a secret written in the source would let anyone forge sessions).
    */
-  NEXTAUTH_SECRET: isProduction
+  NEXTAUTH_SECRET: strict
     ? z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters in production")
     : z
         .string()
         .min(1)
         .default(() => developmentSecret()),
   /** The app's public URL: sign-in links and every link in a message start with it. */
-  NEXTAUTH_URL: isProduction ? z.url() : z.url().default("http://localhost:3000"),
+  NEXTAUTH_URL: strict ? z.url() : z.url().default(`http://localhost:${process.env.PORT || 3000}`),
   /** Sends sign-in mail through Resend; without it mail lands in the Outbox. */
   RESEND_API_KEY: z.string().min(1).optional(),
   EMAIL_FROM: z.string().min(3).default("Rekindle <sign-in@rekindle.local>"),
@@ -61,8 +74,16 @@ const envSchema = z.object({
     ),
   /** How often the embedded engine looks for due work, in milliseconds. */
   ENGINE_TICK_MS: z.coerce.number().int().min(250).default(5_000),
-  /** Seed the demo workspaces into an empty embedded database on first start. */
-  REKINDLE_DEMO_SEED: z.stringbool().default(!isProduction),
+  /** One-click demo sign-in (into sandbox workspaces only); see `demoMode` above. */
+  REKINDLE_DEMO: z.stringbool().default(demoMode),
+  /**
+   * Seed the demo workspaces into an empty embedded database on first start: `full` (thousands of
+   * contacts), `small` (tens, for the e2e tests) or `false`. `true` means `full`.
+   */
+  REKINDLE_DEMO_SEED: z
+    .enum(["true", "false", "full", "small"])
+    .default(demoMode ? "full" : "false")
+    .transform((v) => (v === "true" ? "full" : v === "false" ? null : v)),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -11,6 +11,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const items = navItems.filter((item) => can(membership.roles, item.permission));
   return (
     <TrpcProviders>
+      {membership.tenantSandbox && (
+        <p
+          className="bg-amber-100 px-4 py-1 text-center text-sm text-amber-950"
+          data-testid="sandbox-banner"
+        >
+          Sandbox: messages go to the Outbox
+        </p>
+      )}
       <header className="border-b border-stone-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
           <span className="text-lg font-bold text-brand-600">Rekindle</span>

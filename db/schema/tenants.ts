@@ -1,4 +1,4 @@
-import { jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { TenantSettings } from "@/server/settings/schema";
 import { tenantKind } from "./enums";
 
@@ -12,6 +12,11 @@ export const tenants = pgTable("tenants", {
   postalAddress: text().notNull(),
   senderName: text().notNull(),
   senderEmail: text().notNull(),
+  /**
+   * A sandbox workspace (the demo's): the UI marks it on every page, and demo sign-in opens only
+   * a sandbox (SPEC §1.9).
+   */
+  sandbox: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -34,16 +34,33 @@ export type SeedReport = { tenant: string; created: boolean; contacts: number; a
  * and data, relative to `now`.
  * Idempotent: an existing demo tenant keeps its data; only missing users and memberships are added.
  */
-export async function seedDemo(db: Db, now: Date): Promise<SeedReport[]> {
+export async function seedDemo(db: Db, now: Date, size: SeedSize = "full"): Promise<SeedReport[]> {
   const reports: SeedReport[] = [];
-  for (const demo of demoTenants) reports.push(await seedTenant(db, demo, now));
+  for (const demo of demoTenants) reports.push(await seedTenant(db, sized(demo, size), now));
   return reports;
 }
 
-export async function seedIfEmpty(db: Db, now: Date): Promise<SeedReport[] | null> {
+export async function seedIfEmpty(
+  db: Db,
+  now: Date,
+  size: SeedSize = "full",
+): Promise<SeedReport[] | null> {
   const [row] = await db.select({ n: count() }).from(tenants);
   if ((row?.n ?? 0) > 0) return null;
-  return seedDemo(db, now);
+  return seedDemo(db, now, size);
+}
+
+/**
+ * `full`: thousands of contacts, the demo as a user sees it. `small`: the first contacts of the
+ * same deterministic sequence (the same ids and histories), so the e2e tests' server seeds and
+ * plans its backlog in seconds.
+ */
+export type SeedSize = "full" | "small";
+const SMALL_SEED_CONTACTS = 60;
+
+function sized(demo: DemoTenant, size: SeedSize): DemoTenant {
+  if (size === "full") return demo;
+  return { ...demo, contactCount: Math.min(demo.contactCount, SMALL_SEED_CONTACTS) };
 }
 
 async function seedTenant(db: Db, demo: DemoTenant, now: Date): Promise<SeedReport> {
@@ -60,7 +77,11 @@ async function seedTenant(db: Db, demo: DemoTenant, now: Date): Promise<SeedRepo
 
 async function createTenant(db: Db, demo: DemoTenant): Promise<string> {
   const { contactCount: _, ...fields } = demo;
-  const [tenant] = await db.insert(tenants).values(fields).returning({ id: tenants.id });
+  // Demo workspaces are sandboxes: marked as such in the UI, and the only ones demo sign-in opens.
+  const [tenant] = await db
+    .insert(tenants)
+    .values({ ...fields, sandbox: true })
+    .returning({ id: tenants.id });
   const settings = presetFor(demo.kind);
   if (demo.kind === "home_services") {
     settings.offer = {

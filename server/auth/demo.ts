@@ -1,13 +1,15 @@
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { Db } from "@/db/client";
 import { demoUserEmails } from "@/db/seed/demo-tenants";
-import { findMemberByEmail } from "./membership";
+import { env } from "@/server/env";
+import { findMemberByEmail, findMembership } from "./membership";
 
 /**
- * One-click demo sign-in. `next build` inlines NODE_ENV, so in a production build this is the
- * constant `false`: the provider is never registered and no setting can turn it on.
+ * One-click demo sign-in: on in demo mode (`REKINDLE_DEMO=1`, what `npm run dev` sets; the default
+ * outside a production server), off in a production server started without it. Read at start, so
+ * `npm run check:build` proves a plain `next start` has no demo provider.
  */
-export const demoSignInEnabled = process.env.NODE_ENV !== "production";
+export const demoSignInEnabled = env.REKINDLE_DEMO;
 
 const demoEmails = new Set(demoUserEmails);
 
@@ -24,7 +26,9 @@ export function demoProvider(db: Db) {
       const email = credentials?.email ?? "";
       if (!isDemoEmail(email)) return null;
       const user = await findMemberByEmail(db, email);
-      return user && { id: user.id, email: user.email, name: user.name };
+      // Demo sign-in opens only a sandbox workspace (the seeded demo ones), never a real one.
+      if (!user || !(await findMembership(db, user.id))?.tenantSandbox) return null;
+      return { id: user.id, email: user.email, name: user.name };
     },
   });
 }

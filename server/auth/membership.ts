@@ -8,6 +8,8 @@ export type Membership = {
   tenantName: string;
   tenantKind: "self_study" | "home_services";
   tenantTimeZone: string;
+  /** A sandbox (the demo workspaces): marked on every page; the only kind demo sign-in opens. */
+  tenantSandbox: boolean;
   roles: Role[];
 };
 
@@ -26,6 +28,7 @@ export async function findMembership(
       tenantName: tenants.name,
       tenantKind: tenants.kind,
       tenantTimeZone: tenants.timeZone,
+      tenantSandbox: tenants.sandbox,
       roles: memberships.roles,
     })
     .from(memberships)

@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import type { EmailConfig } from "next-auth/providers/email";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { outboxMessages, users } from "@/db/schema";
+import { outboxMessages, tenants, users } from "@/db/schema";
 import { outboxMailer, type Mail } from "@/server/mail/mailer";
 import { openTestDb } from "@/test/db";
 import { createMember, createTenant } from "@/test/factories";
+import { demoProvider } from "./demo";
 import { buildAuthOptions } from "./options";
 
 let handle: DbHandle;
@@ -55,6 +56,21 @@ describe("auth options", () => {
     await request("stranger@nowhere.example");
     expect(sent.map((m) => m.to)).toEqual([member.email]);
     expect(sent[0]!.text).toContain("http://localhost:3000/api/auth/callback/email?token=t");
+  });
+
+  it("lets a demo user in only to a sandbox workspace", async () => {
+    const tenant = await createTenant(handle.db);
+    const member = await createMember(handle.db, tenant.id, ["owner"]);
+    const email = "owner@lotus-english.example";
+    await handle.db.update(users).set({ email }).where(eq(users.id, member.id));
+    // next-auth keeps the provider's own `authorize` in its options.
+    const { authorize } = demoProvider(handle.db).options as {
+      authorize: (credentials: { email: string }) => Promise<{ id: string } | null>;
+    };
+    expect(await authorize({ email })).toBeNull();
+    await handle.db.update(tenants).set({ sandbox: true }).where(eq(tenants.id, tenant.id));
+    expect(await authorize({ email })).toMatchObject({ id: member.id, email });
+    expect(await authorize({ email: "ceo@lotus-english.example" })).toBeNull();
   });
 
   it("puts the tenant of the user's membership into the token at sign-in", async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "tenants" ADD COLUMN "sandbox" boolean DEFAULT false NOT NULL;
