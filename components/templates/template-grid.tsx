@@ -5,7 +5,7 @@ import Link from "next/link";
 import { channelNames } from "@/components/format";
 import { useTRPC } from "@/components/providers/trpc";
 import { Badge } from "@/components/ui/badge";
-import { MAX_VARIANTS } from "@/server/templates/review-rules";
+import { newVariantRefusal, reviewBanner } from "./grid-cell";
 import { ctaLabel, statusLabels, statusTones } from "./status";
 import type { TemplateGridData } from "./types";
 
@@ -23,7 +23,8 @@ export function TemplateGrid({ canWrite }: { canWrite: boolean }) {
         {grid.error.message}
       </p>
     );
-  const { stages, channels, variants, pendingReviews } = grid.data;
+  const { stages, channels, variants } = grid.data;
+  const banner = reviewBanner(variants, stages, channels);
 
   return (
     <div className="space-y-4">
@@ -31,12 +32,18 @@ export function TemplateGrid({ canWrite }: { canWrite: boolean }) {
         data-testid="pending-reviews"
         aria-live="polite"
         className={`rounded-md px-3 py-2 text-sm ${
-          pendingReviews ? "bg-amber-50 text-amber-900" : "bg-stone-100 text-stone-700"
+          banner.href ? "bg-amber-50 text-amber-900" : "bg-stone-100 text-stone-700"
         }`}
       >
-        {pendingReviews === 0
-          ? "No revision is waiting for review."
-          : `${pendingReviews} ${pendingReviews === 1 ? "revision is" : "revisions are"} waiting for review.`}
+        {banner.text}
+        {banner.href && (
+          <>
+            {" "}
+            <Link href={banner.href} className="font-medium underline">
+              Review the first
+            </Link>
+          </>
+        )}
       </p>
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
         <table className="min-w-full divide-y divide-stone-200 text-sm">
@@ -93,6 +100,7 @@ function Cell({
   canWrite: boolean;
 }) {
   const where = `${stage.label} · ${channelNames[channel] ?? channel}`;
+  const refusal = newVariantRefusal(variants.length);
   return (
     <div className="min-w-48 space-y-2">
       {variants.length > 0 && (
@@ -120,13 +128,26 @@ function Cell({
       {!variants.some((v) => v.inUse) && (
         <p className="text-xs text-stone-500">Built-in fallback in use</p>
       )}
-      {canWrite && variants.length < MAX_VARIANTS && (
+      {canWrite && !refusal && (
         <Link
           href={`/templates/new?${new URLSearchParams({ stage: stage.key, channel })}`}
           className="inline-block text-xs font-medium text-brand-700 underline"
         >
           New variant<span className="sr-only"> for {where}</span>
         </Link>
+      )}
+      {canWrite && refusal && (
+        // Shown disabled, with the reason: a link that vanishes says nothing.
+        <p className="text-xs text-stone-500" data-testid="new-variant-refused">
+          <button
+            type="button"
+            disabled
+            className="mr-1 cursor-not-allowed font-medium text-stone-400 underline"
+          >
+            New variant<span className="sr-only"> for {where}</span>
+          </button>
+          {refusal}
+        </p>
       )}
     </div>
   );

@@ -263,7 +263,6 @@ export async function templateGrid(db: Db, tenantId: string, settings: TenantSet
     stages: templateStages(settings),
     channels: settings.channels,
     variants,
-    pendingReviews: variants.filter((v) => v.latest.status === "in_review").length,
   };
 }
 
