@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { useDebounced } from "@/components/ui/use-debounced";
+import { pinCandidates, pinDetail } from "./pin-choices";
 import type { VariantDetail } from "./types";
 
 type Pin = VariantDetail["pins"][number];
@@ -31,6 +32,9 @@ export function PinEditor({
     enabled: canWrite,
   });
   const save = useMutation(trpc.templates.setPins.mutationOptions());
+  const candidates = pinCandidates(found.data ?? [], pins);
+  // Equal titles are told apart across both lists, as a marketer sees them together.
+  const detail = (e: Pin) => pinDetail(e, [...pins, ...candidates]);
   const setPins = async (next: Pin[]) => {
     await save.mutateAsync({ templateId, exerciseIds: next.map((p) => p.id) });
     await queryClient.invalidateQueries(trpc.templates.variant.queryFilter({ templateId }));
@@ -49,14 +53,14 @@ export function PinEditor({
         {pins.map((p) => (
           <li key={p.id} className="flex items-center justify-between gap-2">
             <span>
-              {p.title} <span className="text-stone-500">· {p.skill}</span>
+              {p.title} <span className="text-stone-500">· {detail(p)}</span>
             </span>
             {canWrite && (
               <Button
                 type="button"
                 variant="secondary"
                 disabled={save.isPending}
-                aria-label={`Unpin ${p.title}`}
+                aria-label={`Unpin ${p.title} (${detail(p)})`}
                 onClick={() => void setPins(pins.filter((x) => x.id !== p.id))}
               >
                 Unpin
@@ -73,24 +77,22 @@ export function PinEditor({
             )}
           </Field>
           <ul className="max-h-48 space-y-1 overflow-auto text-sm">
-            {found.data
-              ?.filter((e) => !pins.some((p) => p.id === e.id))
-              .map((e) => (
-                <li key={e.id} className="flex items-center justify-between gap-2">
-                  <span>
-                    {e.title} <span className="text-stone-500">· {e.skill}</span>
-                  </span>
-                  <Button
-                    type="button"
-                    variant="secondary"
-                    disabled={save.isPending}
-                    aria-label={`Pin ${e.title}`}
-                    onClick={() => void setPins([...pins, e])}
-                  >
-                    Pin
-                  </Button>
-                </li>
-              ))}
+            {candidates.map((e) => (
+              <li key={e.id} className="flex items-center justify-between gap-2">
+                <span>
+                  {e.title} <span className="text-stone-500">· {detail(e)}</span>
+                </span>
+                <Button
+                  type="button"
+                  variant="secondary"
+                  disabled={save.isPending}
+                  aria-label={`Pin ${e.title} (${detail(e)})`}
+                  onClick={() => void setPins([...pins, e])}
+                >
+                  Pin
+                </Button>
+              </li>
+            ))}
           </ul>
         </>
       )}

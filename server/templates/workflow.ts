@@ -297,6 +297,7 @@ export async function variantDetail(db: Db, tenantId: string, templateId: string
       title: exercises.title,
       skill: exercises.skill,
       program: exercises.program,
+      externalId: exercises.externalId,
     })
     .from(templatePins)
     .innerJoin(exercises, eq(exercises.id, templatePins.exerciseId))
@@ -321,6 +322,7 @@ export async function findExercises(db: Db, tenantId: string, search: string) {
       title: exercises.title,
       skill: exercises.skill,
       program: exercises.program,
+      externalId: exercises.externalId,
     })
     .from(exercises)
     .where(
