@@ -4,14 +4,13 @@ import { DataTable, Td } from "@/components/ui/data-table";
 import { ctaLabel, statusLabels, statusTones } from "./status";
 import type { Revision } from "./types";
 
+// Each person with the time they acted, so the table fits the page at 1440 px, comment included.
 const columns = [
   "Revision",
   "Status",
   "CTA kind",
-  "Author",
-  "Created",
+  "Written",
   "Submitted",
-  "Reviewer",
   "Reviewed",
   "Comment",
 ].map((label) => ({ label }));
@@ -28,6 +27,15 @@ export function RevisionHistory({
 }) {
   const when = (d: Date | null) =>
     d ? <time dateTime={d.toISOString()}>{formatDateTime(d, timeZone)}</time> : "—";
+  const byAt = (email: string | null, d: Date | null) =>
+    email ? (
+      <>
+        <span className="block wrap-anywhere">{email}</span>
+        <span className="block whitespace-nowrap text-xs text-stone-500">{when(d)}</span>
+      </>
+    ) : (
+      "—"
+    );
   return (
     <section aria-labelledby="history-heading">
       <h2 id="history-heading" className="mb-3 text-lg font-semibold">
@@ -49,11 +57,9 @@ export function RevisionHistory({
               <Badge tone={statusTones[r.status]}>{statusLabels[r.status]}</Badge>
             </Td>
             <Td>{ctaLabel(r.ctaKind)}</Td>
-            <Td>{r.authorEmail}</Td>
-            <Td className="whitespace-nowrap">{when(r.createdAt)}</Td>
+            <Td>{byAt(r.authorEmail, r.createdAt)}</Td>
             <Td className="whitespace-nowrap">{when(r.submittedAt)}</Td>
-            <Td>{r.reviewerEmail ?? "—"}</Td>
-            <Td className="whitespace-nowrap">{when(r.reviewedAt)}</Td>
+            <Td>{byAt(r.reviewerEmail, r.reviewedAt)}</Td>
             <Td className="max-w-xs whitespace-pre-line">{r.reviewComment ?? "—"}</Td>
           </tr>
         ))}
