@@ -6,12 +6,13 @@ test("filter the contact list by search, tag and inactivity, and page through it
 }) => {
   await signInAs(page, lotus, "analyst");
   const all = await contactTotal(page);
-  expect(all).toBe(2500);
+  // The e2e server seeds the small demo: 60 contacts per workspace.
+  expect(all).toBe(60);
   await expect(page.getByRole("row")).toHaveCount(26);
 
   await page.getByRole("button", { name: "Next", exact: true }).click();
   await expect(page).toHaveURL(/page=2/);
-  await expect(page.getByTestId("contacts-count")).toHaveText(/^26–50 of 2,500/);
+  await expect(page.getByTestId("contacts-count")).toHaveText(/^26–50 of 60/);
 
   await page.getByLabel("Inactive for more than (days)").fill("30");
   await expect(page).toHaveURL(/inactive=30/);

@@ -44,6 +44,8 @@ for (const role of ["owner", "marketer", "analyst"] as const) {
 
 test("each tenant sees only its own contacts and settings", async ({ page }) => {
   await signInAs(page, brightside, "owner");
+  // Demo sign-in opens only sandbox workspaces, and every page says so.
+  await expect(page.getByTestId("sandbox-banner")).toHaveText("Sandbox: messages go to the Outbox");
   await expect(page.getByText(/^cust-\d{5}$/).first()).toBeVisible();
   await expect(page.getByText(/learner-\d+/)).toHaveCount(0);
   await page.goto("/settings");

@@ -5,7 +5,6 @@ test("a marketer writes a variant: placeholder errors, live preview, review; own
   page,
   browser,
 }) => {
-  test.setTimeout(240_000);
   await signInAs(page, brightside, "marketer");
   await page.goto("/templates");
   // The demo leaves the last stage's SMS on the built-in fallback.
