@@ -12,6 +12,9 @@ test("a marketer writes a variant: placeholder errors, live preview, review; own
   await page.getByRole("link", { name: `New variant for ${cell}` }).click();
   const text = page.getByLabel("SMS text");
   await expect(text).toHaveValue(/\{\{cta_link\}\}/);
+  // What fits home services: a booking, no exercises.
+  await expect(page.getByLabel("CTA kind")).toHaveValue("book_now");
+  await expect(page.getByRole("button", { name: "{{exercises}}" })).toHaveCount(0);
 
   await text.fill("Hi {{frist_name}}, {{offer}} Book now");
   await expect(page.getByTestId("preview-problems")).toContainText(
@@ -41,4 +44,11 @@ test("a marketer writes a variant: placeholder errors, live preview, review; own
   await expect(owner.getByRole("button", { name: "Save draft" })).toHaveCount(0);
   await owner.goto("/templates");
   await expect(owner.getByTestId("pending-reviews")).toContainText(/[1-9]/);
+
+  // The second demo marketer approves what the first submitted.
+  const reviewer = await (await browser.newContext()).newPage();
+  await signInAs(reviewer, brightside, "marketer 2");
+  await reviewer.goto(variantUrl);
+  await reviewer.getByRole("button", { name: "Approve" }).click();
+  await expect(reviewer.getByText(/approved: it is now in use/)).toBeVisible();
 });
