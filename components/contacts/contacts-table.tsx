@@ -7,7 +7,16 @@ import type { inferRouterOutputs } from "@trpc/server";
 
 type Row = inferRouterOutputs<AppRouter>["contacts"]["list"]["rows"][number];
 
-const columns = ["Name", "Reach", "Last activity", "Channels", "Tags"].map((label) => ({ label }));
+// Below `sm` the reach, the channels and the tags move under the name: the table fits a phone
+// without scrolling.
+const secondary = "hidden sm:table-cell";
+const columns = [
+  { label: "Name" },
+  { label: "Reach", className: secondary },
+  { label: "Last activity" },
+  { label: "Channels", className: secondary },
+  { label: "Tags", className: secondary },
+];
 const stateTone = { subscribed: "good", unsubscribed: "neutral", unreachable: "bad" } as const;
 
 export function ContactsTable({ rows, tenantTimeZone }: { rows: Row[]; tenantTimeZone: string }) {
@@ -18,13 +27,18 @@ export function ContactsTable({ rows, tenantTimeZone }: { rows: Row[]; tenantTim
           <Td>
             <Link
               href={`/contacts/${c.id}`}
-              className="font-medium text-stone-900 underline-offset-2 hover:underline"
+              className="rounded-sm font-medium text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700"
             >
               {c.name || "(no name)"}
             </Link>
             <div className="text-xs text-stone-500">{c.externalId}</div>
+            <div className="mt-1 space-y-1 sm:hidden">
+              {c.email && <div className="break-all text-xs text-stone-700">{c.email}</div>}
+              <Channels channels={c.channels} />
+              <Tags tags={c.tags} />
+            </div>
           </Td>
-          <Td className="text-stone-700">
+          <Td className={`text-stone-700 ${secondary}`}>
             <div>{c.email ?? "—"}</div>
             <div className="text-xs text-stone-500">{c.phone ?? ""}</div>
           </Td>
@@ -35,36 +49,45 @@ export function ContactsTable({ rows, tenantTimeZone }: { rows: Row[]; tenantTim
               timeZone={c.timeZone ?? tenantTimeZone}
             />
           </Td>
-          <Td>
-            <div className="flex flex-wrap gap-1">
-              {Object.entries(c.channels).map(([channel, state]) => (
-                <Badge
-                  key={channel}
-                  tone={stateTone[state]}
-                  title={`${channelNames[channel] ?? channel}: ${state}`}
-                >
-                  {channelNames[channel] ?? channel}
-                  {state === "subscribed" ? (
-                    <span className="sr-only"> subscribed</span>
-                  ) : (
-                    ` · ${state}`
-                  )}
-                </Badge>
-              ))}
-            </div>
+          <Td className={secondary}>
+            <Channels channels={c.channels} />
           </Td>
-          <Td>
-            <div className="flex flex-wrap gap-1">
-              {c.tags.map((tag) => (
-                <Badge key={tag} tone={tag === "do-not-contact" ? "bad" : "brand"}>
-                  {tag}
-                </Badge>
-              ))}
-            </div>
+          <Td className={secondary}>
+            <Tags tags={c.tags} />
           </Td>
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+function Channels({ channels }: { channels: Row["channels"] }) {
+  return (
+    <div className="flex flex-wrap gap-1">
+      {Object.entries(channels).map(([channel, state]) => (
+        <Badge
+          key={channel}
+          tone={stateTone[state]}
+          title={`${channelNames[channel] ?? channel}: ${state}`}
+        >
+          {channelNames[channel] ?? channel}
+          {state === "subscribed" ? <span className="sr-only"> subscribed</span> : ` · ${state}`}
+        </Badge>
+      ))}
+    </div>
+  );
+}
+
+function Tags({ tags }: { tags: string[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <div className="flex flex-wrap gap-1">
+      {tags.map((tag) => (
+        <Badge key={tag} tone={tag === "do-not-contact" ? "bad" : "brand"}>
+          {tag}
+        </Badge>
+      ))}
+    </div>
   );
 }
 
@@ -77,7 +100,7 @@ function LastActivity({
   days: number | null;
   timeZone: string;
 }) {
-  if (!at || days === null) return <span className="text-stone-400">Never</span>;
+  if (!at || days === null) return <span className="text-stone-500">Never</span>;
   const local = formatDateTime(at, timeZone);
   const label = days === 0 ? "today" : days === 1 ? "yesterday" : `${days} days ago`;
   return (

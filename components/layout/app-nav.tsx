@@ -7,7 +7,12 @@ import type { NavItem } from "./nav-items";
 export function AppNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex gap-1 overflow-x-auto">
+    // On a phone the links take a row of their own under the name and "Sign out", and wrap
+    // rather than scroll out of sight.
+    <nav
+      aria-label="Main"
+      className="order-last -mx-3 flex w-full flex-wrap gap-1 sm:order-none sm:mx-0 sm:w-auto"
+    >
       {items.map((item) => {
         const active = pathname.startsWith(item.href);
         return (

@@ -85,7 +85,7 @@ function PushCard({ message }: { message: Extract<MessageContent, { channel: "we
       )}
       <div className="min-w-0">
         <p className="font-semibold text-stone-900">{message.title}</p>
-        <p className="text-sm text-stone-700">{message.body}</p>
+        <p className="break-words text-sm text-stone-700">{message.body}</p>
         <p className="mt-1 truncate text-xs text-stone-500">{message.url}</p>
       </div>
     </div>

@@ -54,7 +54,7 @@ export function NewVariantForm({
   }
 
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-2">
+    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
       <form
         aria-label="New variant"
         onSubmit={onSubmit}

@@ -45,7 +45,9 @@ export function TemplateGrid({ canWrite }: { canWrite: boolean }) {
           </>
         )}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      {/* Scrolls sideways on a phone, shadowed where more channels are; `relative` keeps the
+          links' visually hidden text inside the box instead of widening the page. */}
+      <div className="scroll-shadows relative overflow-x-auto rounded-lg border border-stone-200">
         <table className="min-w-full divide-y divide-stone-200 text-sm">
           <caption className="sr-only">Templates by stage and channel</caption>
           <thead className="bg-stone-50 text-left text-xs font-semibold uppercase tracking-wide text-stone-500">

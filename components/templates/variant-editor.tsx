@@ -130,7 +130,7 @@ export function VariantEditor({
   const approved = revisions.find((r) => r.id === template.approvedRevisionId);
   return (
     <div className="space-y-8">
-      <div className="grid items-start gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
         <div className="space-y-4">
           <form
             aria-label={`Variant ${template.name}`}
