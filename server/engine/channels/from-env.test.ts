@@ -2,7 +2,7 @@ import webpush from "web-push";
 import { describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
 import { channelDrivers, providerFromEnv, type ProviderEnv } from "./from-env";
-import { fakeServer, outgoing } from "./test-server";
+import { fakeServer, outgoing } from "@/test/provider-server";
 
 // The Outbox needs a database; these tests only check that unconfigured channels reach it.
 vi.mock("./outbox-provider", () => ({

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { resendEmailProvider } from "./resend-email";
-import { CLOSED_PORT_URL, failureOf, fakeServer, outgoing, type Reply } from "./test-server";
+import {
+  CLOSED_PORT_URL,
+  failureOf,
+  fakeServer,
+  outgoing,
+  type Reply,
+} from "@/test/provider-server";
 
 const email = outgoing(
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { failureOf, fakeServer, outgoing, type Reply } from "./test-server";
+import { failureOf, fakeServer, outgoing, type Reply } from "@/test/provider-server";
 import { twilioSmsProvider, type TwilioSender } from "./twilio-sms";
 
 const sms = outgoing(

@@ -1,7 +1,7 @@
 import { createDecipheriv, createECDH, hkdfSync, randomBytes, type ECDH } from "node:crypto";
 import webpush from "web-push";
 import { describe, expect, it } from "vitest";
-import { failureOf, fakeServer, outgoing, type Reply } from "./test-server";
+import { failureOf, fakeServer, outgoing, type Reply } from "@/test/provider-server";
 import { webPushProvider } from "./web-push";
 
 const vapid = { ...webpush.generateVAPIDKeys(), subject: "mailto:ops@acme.test" };

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { onTestFinished } from "vitest";
 import type { MessageContent } from "@/server/content/message";
-import { ProviderError, type OutgoingMessage } from "./provider";
+import { ProviderError, type OutgoingMessage } from "@/server/engine/channels/provider";
 
 export type ReceivedRequest = {
   method: string;
@@ -70,6 +70,7 @@ export async function failureOf(sending: Promise<unknown>) {
     () => null,
     (reason: unknown) => reason,
   );
-  if (!(error instanceof ProviderError)) throw new Error(`expected a ProviderError, got ${error}`);
+  if (!(error instanceof ProviderError))
+    throw new Error(`expected a ProviderError, got ${String(error)}`);
   return { kind: error.kind, errorClass: error.errorClass, message: error.message };
 }
