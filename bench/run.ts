@@ -10,7 +10,7 @@ import { dispatchDue } from "@/server/engine/steps/dispatch";
 import { findDueContacts, scanDue } from "@/server/engine/steps/scan";
 import { sendDeliveries } from "@/server/engine/steps/send";
 import { localMidnight } from "@/server/engine/time";
-import { presetFor } from "@/server/settings/presets";
+import { presetFor } from "@/db/presets";
 
 const serverUrl = process.env.DATABASE_URL || undefined;
 const sizes = (process.env.BENCH_SIZES ?? (serverUrl ? "100000,1000000" : "20000,100000"))

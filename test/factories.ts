@@ -12,7 +12,7 @@ import {
 import type { Role, TenantKind } from "@/db/schema/enums";
 import { createApiKey } from "@/server/api-keys/keys";
 import { createCaller } from "@/server/api/root";
-import { presetFor } from "@/server/settings/presets";
+import { presetFor } from "@/db/presets";
 
 export async function createTenant(
   db: Db,

@@ -13,7 +13,7 @@ import {
   tenants,
   users,
 } from "@/db/schema";
-import { presetFor } from "@/server/settings/presets";
+import { presetFor } from "@/db/presets";
 import { generateHistory } from "./activity";
 import { generateContact } from "./contacts";
 import {

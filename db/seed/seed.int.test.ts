@@ -100,7 +100,7 @@ describe("demo seed", () => {
   });
 
   it("leaves the presets untouched", async () => {
-    const { homeServicesPreset } = await import("@/server/settings/presets");
+    const { homeServicesPreset } = await import("@/db/presets");
     expect(homeServicesPreset.offer).toBeNull();
   });
 

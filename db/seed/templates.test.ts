@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkPlaceholders } from "@/server/content/placeholders";
-import { presetFor } from "@/server/settings/presets";
+import { presetFor } from "@/db/presets";
 import { demoVariants } from "./templates";
 
 describe("demo variants", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Channel } from "@/db/schema/enums";
-import { presetFor } from "@/server/settings/presets";
+import { presetFor } from "@/db/presets";
 import { FALLBACK_CTA, fallbackVariant } from "./fallback";
 import { LINK_ID_LENGTH, linkLength } from "@/server/links/link-id";
 import { checkPlaceholders, findPlaceholders } from "./placeholders";

@@ -12,7 +12,7 @@ import {
   tenants,
   users,
 } from "@/db/schema";
-import { presetFor } from "@/server/settings/presets";
+import { presetFor } from "@/db/presets";
 import { runUntil } from "@/server/engine/virtual-time";
 import { followLink } from "@/server/links/follow-link";
 import { setChannelState } from "@/server/preferences/channel-state";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { presetFor } from "@/server/settings/presets";
+import { presetFor } from "@/db/presets";
 import { ProviderError } from "./channels/provider";
 import type { ContactContext } from "./contact-context";
 import type { ReminderSummary } from "./ledger/cycle-history";

@@ -11,7 +11,7 @@ import {
   stageReachedAt,
   type Milestone,
 } from "./stages";
-import { selfStudyPreset, homeServicesPreset } from "@/server/settings/presets";
+import { selfStudyPreset, homeServicesPreset } from "@/db/presets";
 import { daysBetween, localDate } from "./time";
 
 const quiet = { start: "22:00", end: "07:00", resumeAt: "08:00" };

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { tenantSettings } from "@/db/schema";
 import type { TenantKind } from "@/db/schema/enums";
-import { presetFor } from "./presets";
+import { presetFor } from "@/db/presets";
 import { tenantSettingsSchema, type TenantSettings } from "./schema";
 
 /** The tenant's settings, validated; the preset of its kind when none are stored yet. */

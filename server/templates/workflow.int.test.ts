@@ -6,7 +6,7 @@ import { templateRevisions, tenantSettings } from "@/db/schema";
 import { smsSegments } from "@/server/content/sms";
 import { env } from "@/server/env";
 import { linkLength } from "@/server/links/link-id";
-import { presetFor } from "@/server/settings/presets";
+import { presetFor } from "@/db/presets";
 import { callerFor, createContact, createMember, createTenant } from "@/test/factories";
 import { openTestDb } from "@/test/db";
 

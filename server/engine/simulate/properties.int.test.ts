@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { attempts, contacts, cycles, deliveries, engineEvents, reminders } from "@/db/schema";
-import { selfStudyPreset } from "@/server/settings/presets";
+import { selfStudyPreset } from "@/db/presets";
 import { onPostgresServer } from "@/test/db";
 import { pgliteTemplate } from "@/test/pglite-template";
 import { DO_NOT_CONTACT } from "../audience";

@@ -11,7 +11,7 @@ import {
   tenantSettings,
   tenants,
 } from "@/db/schema";
-import { presetFor } from "@/server/settings/presets";
+import { presetFor } from "@/db/presets";
 import { tenantSettingsSchema, type TenantSettings } from "@/server/settings/schema";
 import type { ChannelProvider } from "../channels/provider";
 import { runContactClocks } from "./contact-clocks";

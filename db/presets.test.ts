@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { homeServicesPreset, selfStudyPreset } from "./presets";
-import { stageKeySchema, tenantSettingsSchema } from "./schema";
+import { homeServicesPreset, selfStudyPreset } from "@/db/presets";
+import { stageKeySchema, tenantSettingsSchema } from "@/server/settings/schema";
 
 describe("tenant presets", () => {
   it("are valid settings", () => {

@@ -1,5 +1,5 @@
 import type { TenantKind } from "@/db/schema/enums";
-import type { TenantSettings } from "./schema";
+import type { TenantSettings } from "@/server/settings/schema";
 
 const common = {
   quietHours: { start: "22:00", end: "07:00", resumeAt: "08:00" },
