@@ -30,14 +30,25 @@ function recipientLabel(channel: string, recipient: string): string {
   }
 }
 
-/** One captured message as the contact would see it: links work (they are the tracked ones). */
-export function OutboxMessage({ m }: { m: OutboxRow }) {
+/**
+ * One captured message as the contact would see it: links work (they are the tracked ones).
+ * `stageLabel` is the stage as the workspace names it; the time is shown in `timeZone`.
+ */
+export function OutboxMessage({
+  m,
+  stageLabel,
+  timeZone,
+}: {
+  m: OutboxRow;
+  stageLabel: string | null;
+  timeZone: string;
+}) {
   const [asSent, setAsSent] = useState(false);
   return (
     <li className="rounded-lg border border-stone-200 bg-white p-4" data-testid="outbox-message">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <Badge tone="brand">{channelNames[m.channel] ?? m.channel}</Badge>
-        {m.stage && <Badge>{m.stage}</Badge>}
+        {stageLabel && <Badge>{stageLabel}</Badge>}
         {m.variant && (
           <Badge>{m.variant === "fallback" ? "built-in fallback" : `variant ${m.variant}`}</Badge>
         )}
@@ -46,7 +57,7 @@ export function OutboxMessage({ m }: { m: OutboxRow }) {
           {m.contactExternalId} · to {recipientLabel(m.channel, m.recipient)}
         </span>
         <time className="ml-auto text-xs text-stone-500" dateTime={m.createdAt.toISOString()}>
-          {formatDateTime(m.createdAt)}
+          {formatDateTime(m.createdAt, timeZone)}
         </time>
       </div>
       {m.subject && <p className="mt-2 font-semibold">{m.subject}</p>}

@@ -12,8 +12,17 @@ import { OutboxMessage } from "./outbox-message";
 type Channel = "email" | "sms" | "web_push" | "zalo";
 const PAGE_SIZE = 20;
 
+type Props = {
+  /** The workspace's channels: the filter offers only these. */
+  channels: Channel[];
+  /** Stage key → the label of the workspace's cadence. */
+  stageLabels: Record<string, string>;
+  /** The workspace's zone: the Outbox is a workspace-wide list, so its times are in it. */
+  timeZone: string;
+};
+
 /** Every message the local channel adapters captured, as the contact would see it. */
-export function OutboxView() {
+export function OutboxView({ channels, stageLabels, timeZone }: Props) {
   const trpc = useTRPC();
   const [contact, setContact] = useState("");
   const [channel, setChannel] = useState<Channel | "">("");
@@ -62,18 +71,23 @@ export function OutboxView() {
               }}
             >
               <option value="">All channels</option>
-              {Object.entries(channelNames).map(([value, label]) => (
+              {channels.map((value) => (
                 <option key={value} value={value}>
-                  {label}
+                  {channelNames[value] ?? value}
                 </option>
               ))}
             </Select>
           )}
         </Field>
       </div>
-      <p className="text-sm text-stone-600" aria-live="polite" data-testid="outbox-count">
-        {list.isPending ? "Loading…" : `${total.toLocaleString()} messages`}
-      </p>
+      <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm text-stone-600">
+        <p aria-live="polite" data-testid="outbox-count">
+          {list.isPending ? "Loading…" : `${total.toLocaleString()} messages`}
+        </p>
+        <p className="text-xs text-stone-500" data-testid="times-zone">
+          Times in {timeZone}, the workspace&apos;s time zone.
+        </p>
+      </div>
       {list.data?.rows.length === 0 && (
         <p className="rounded-lg border border-dashed border-stone-300 bg-white px-4 py-10 text-center text-stone-500">
           No message yet. Reminders appear here when they are sent.
@@ -81,7 +95,12 @@ export function OutboxView() {
       )}
       <ol className="space-y-3">
         {list.data?.rows.map((m) => (
-          <OutboxMessage key={m.id} m={m} />
+          <OutboxMessage
+            key={m.id}
+            m={m}
+            stageLabel={m.stage ? (stageLabels[m.stage] ?? m.stage) : null}
+            timeZone={timeZone}
+          />
         ))}
       </ol>
       <nav aria-label="Pagination" className="flex items-center justify-end gap-2">

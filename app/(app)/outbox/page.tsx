@@ -1,19 +1,30 @@
 import type { Metadata } from "next";
+import { getDb } from "@/db/runtime";
 import { OutboxView } from "@/components/outbox/outbox-view";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/server/auth/page-guard";
+import { getTenantSettings } from "@/server/settings/get";
+import { stageLabels } from "@/server/settings/stage-labels";
 
 export const metadata: Metadata = { title: "Outbox" };
 
 export default async function OutboxPage() {
-  await requirePagePermission("outbox.read");
+  const { membership } = await requirePagePermission("outbox.read");
+  const settings = await getTenantSettings(await getDb(), {
+    id: membership.tenantId,
+    kind: membership.tenantKind,
+  });
   return (
     <>
       <PageHeader
         title="Outbox"
         description="Messages captured by the local channel adapters instead of a real provider, newest first."
       />
-      <OutboxView />
+      <OutboxView
+        channels={settings.channels}
+        stageLabels={stageLabels(settings)}
+        timeZone={membership.tenantTimeZone}
+      />
     </>
   );
 }
