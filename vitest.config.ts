@@ -4,7 +4,13 @@ import { defineConfig } from "vitest/config";
 const integration = { include: ["**/*.int.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 };
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Tests load server modules outside Next, which otherwise swaps in this empty module itself.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     exclude: ["**/node_modules/**", "e2e/**", ".next*/**", ".data/**"],
     // Each PGlite costs ~670 MB and a core; two workers fit the 2-core machine.

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/server/env";
 import { envDbTarget } from "./env-target";
 import { openDatabase, type Db, type DbHandle } from "./client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { EngineDeps } from "./deps";
 import { contactActivityFunction } from "./functions/contact-activity";
 import { dispatchDueFunction } from "./functions/dispatch-due";

@@ -57,7 +57,8 @@ export function NewVariantForm({
     <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
       <form
         aria-label="New variant"
-        onSubmit={onSubmit}
+        // onSubmit shows its own failures in the form: nothing is left to await.
+        onSubmit={(e) => void onSubmit(e)}
         noValidate
         className="space-y-4 rounded-lg border border-stone-200 bg-white p-4"
       >

@@ -10,7 +10,7 @@ import { ReviewBox } from "./review-box";
 import { PinEditor } from "./pin-editor";
 import { RevisionHistory } from "./revision-history";
 import { statusLabels, statusTones } from "./status";
-import type { PaletteEntry, Revision, VariantContent, VariantDetail } from "./types";
+import type { PaletteEntry, Revision, VariantDetail } from "./types";
 import { errorMessage, useVariantDraft } from "./use-variant-draft";
 import { VariantFields } from "./variant-fields";
 import { VariantPreview } from "./variant-preview";
@@ -65,6 +65,7 @@ export function VariantEditor({
   const editable = canWrite && !inReview;
   const busy = !hydrated || save.isPending || review.isPending;
 
+  /** Runs one action and shows its outcome or failure: callers have nothing left to await. */
   async function run(work: () => Promise<string>) {
     setOutcome({ error: null, notice: null });
     try {
@@ -88,7 +89,7 @@ export function VariantEditor({
       content: draft.content,
     });
     // The server sanitises the HTML: the form shows what was stored.
-    draft.reset({ content: saved.content as VariantContent, ctaKind: saved.ctaKind });
+    draft.reset({ content: saved.content, ctaKind: saved.ctaKind });
     return saved;
   }
 
@@ -107,20 +108,20 @@ export function VariantEditor({
   }
 
   const submitForReview = () =>
-    run(async () => {
+    void run(async () => {
       const revisionId = draft.dirty ? (await saveDraft()).id : latest.id;
       const submitted = await act("submit", revisionId);
       return `r${submitted.number} submitted for review.`;
     });
 
   const withdraw = () =>
-    run(async () => {
+    void run(async () => {
       const withdrawn = await act("withdraw", latest.id);
       return `r${withdrawn.number} withdrawn: it is a draft again.`;
     });
 
   const decide = (action: "approve" | "reject", comment: string | null) =>
-    run(async () => {
+    void run(async () => {
       const decided = await act(action, latest.id, comment);
       return action === "approve"
         ? `r${decided.number} approved: it is now in use.`

@@ -62,7 +62,7 @@ function valueOf(content: VariantContent, key: string): string {
 
 function withValue(content: VariantContent, key: string, value: string): VariantContent {
   const stored = key === "icon" ? value.trim() || null : value;
-  return { ...content, [key]: stored } as VariantContent;
+  return { ...content, [key]: stored };
 }
 
 type Control = HTMLInputElement | HTMLTextAreaElement;

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/db/runtime";
 import { getSession } from "@/server/auth/session";
 import { env } from "@/server/env";

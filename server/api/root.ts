@@ -1,3 +1,4 @@
+import "server-only";
 import { apiKeysRouter } from "./routers/api-keys";
 import { contactsRouter } from "./routers/contacts";
 import { meRouter } from "./routers/me";

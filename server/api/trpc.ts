@@ -1,3 +1,4 @@
+import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { Session } from "next-auth";
 import superjson from "superjson";
@@ -30,7 +31,7 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...shape.data,
         stack: undefined,
-        fieldErrors: issues?.fieldErrors as Record<string, string[] | undefined> | undefined,
+        fieldErrors: issues?.fieldErrors,
       },
     };
   },

@@ -69,14 +69,14 @@ const types: Record<string, string> = {
 function predicate(issue: Issue): string {
   switch (issue.code) {
     case "too_big": {
-      const max = issue.maximum as number | bigint;
+      const max = issue.maximum;
       if (issue.origin === "date")
         return `must not be after ${new Date(Number(max)).toISOString()}`;
       const bound = issue.exact ? "exactly" : issue.inclusive === false ? "less than" : "at most";
       return `must be ${bound} ${count(max, issue.origin)}`;
     }
     case "too_small": {
-      const min = issue.minimum as number | bigint;
+      const min = issue.minimum;
       if (issue.origin === "date")
         return `must not be before ${new Date(Number(min)).toISOString()}`;
       if (issue.origin === "string" && Number(min) === 1 && issue.inclusive !== false)

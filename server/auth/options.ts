@@ -1,6 +1,6 @@
+import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import type { AuthOptions } from "next-auth";
-import type { Adapter } from "next-auth/adapters";
 import type { EmailConfig } from "next-auth/providers/email";
 import type { Db } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
@@ -24,13 +24,12 @@ export function buildAuthOptions(db: Db, config: AuthConfig): AuthOptions {
   if (config.demo) providers.push(demoProvider(db));
   return {
     secret: env.NEXTAUTH_SECRET,
-    // The types of @auth/core's adapter and next-auth 4's differ only in optional fields.
     adapter: DrizzleAdapter(db, {
       usersTable: users,
       accountsTable: accounts,
       sessionsTable: sessions,
       verificationTokensTable: verificationTokens,
-    } as never) as unknown as Adapter,
+    }),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     providers,
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },

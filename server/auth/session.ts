@@ -1,3 +1,4 @@
+import "server-only";
 import { getServerSession, type AuthOptions } from "next-auth";
 import { connection } from "next/server";
 import { getDb } from "@/db/runtime";

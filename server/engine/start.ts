@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { env } from "@/server/env";
 import { channelDrivers, providerFromEnv } from "./channels/from-env";

@@ -61,7 +61,8 @@ export async function runBatch<S extends z.ZodType<{ externalId: string }>>(
   }
 }
 
-async function readBody(request: Request): Promise<unknown | Response> {
+/** The parsed JSON body, or the Response that refuses it. */
+async function readBody(request: Request): Promise<unknown> {
   const tooLarge = () =>
     apiError(413, "payload_too_large", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return tooLarge();

@@ -1,3 +1,4 @@
+import "server-only";
 import { can, permissions, type Permission } from "@/server/auth/permissions";
 import { router, tenantProcedure } from "../trpc";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { listOutbox, listOutboxInput } from "@/server/outbox/list";
 import { permissionProcedure, router } from "../trpc";
 

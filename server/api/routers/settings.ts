@@ -1,3 +1,4 @@
+import "server-only";
 import { getTenantSettings } from "@/server/settings/get";
 import { permissionProcedure, router } from "../trpc";
 

@@ -58,7 +58,7 @@ export async function contactTimeline(db: Db, tenantId: string, contactId: strin
       type: e.type,
       reason: e.reason,
       deliveryId: e.deliveryId,
-      detail: e.type === "engine_error" ? String(e.data.error ?? "") : null,
+      detail: e.type === "engine_error" ? ((e.data as EngineErrorData).error ?? "") : null,
     })),
     deliveries: deliveryList,
     next: upcoming.sort((a, b) => a.at.getTime() - b.at.getTime()),

@@ -378,7 +378,7 @@ async function checkPoisoned(db: Db, poison: Poison, end: Date): Promise<number>
     .where(inArray(contacts.externalId, [...poison.contacts]));
   for (const row of rows) {
     const last = errors.findLast((e) => e.contact === row.contact);
-    const retryAt = new Date(String(last?.data.retryAt ?? 0));
+    const retryAt = new Date((last?.data as { retryAt?: string } | undefined)?.retryAt ?? 0);
     // Still set aside only when its retry falls after the scenario's end.
     if (row.failures > 0) expect(retryAt >= end, `${row.contact} never retried`).toBe(true);
   }

@@ -48,7 +48,7 @@ export async function sendDeliveries(
       const [result] = await Promise.allSettled([
         provider.send(s.message, { idempotencyKey: s.idempotencyKey }),
       ]);
-      return { started: s, outcome: providerOutcome(result!) };
+      return { started: s, outcome: providerOutcome(result) };
     },
     { concurrency: PROVIDER_CONCURRENCY },
   );
