@@ -16,13 +16,25 @@ const statusTone = {
   canceled: "neutral",
 } as const;
 
-const columns = ["Reminder", "Channel", "Status", "Due", "Attempts"].map((label) => ({ label }));
+// Attempts are rarely more than one: below `sm` the column gives its room to the others.
+const columns = [
+  { label: "Reminder" },
+  { label: "Channel" },
+  { label: "Status" },
+  { label: "Due" },
+  { label: "Attempts", className: "hidden sm:table-cell" },
+];
 
 /** Why each message was or was not sent, and what happens next (SPEC §1.7). */
 export function ContactTimeline({ timeline }: { timeline: Timeline }) {
   const zone = timeline.contact.zone;
   return (
     <div className="space-y-8">
+      {/* Contact-related times are in the contact's zone, workspace lists in the workspace's:
+          each page names the zone it uses. */}
+      <p className="text-xs text-stone-500" data-testid="times-zone">
+        Times in {zone}, the contact&apos;s time zone.
+      </p>
       {timeline.attention && <EngineAttention attention={timeline.attention} zone={zone} />}
       <section aria-labelledby="next-heading">
         <h2 id="next-heading" className="mb-3 text-lg font-semibold">
@@ -53,7 +65,7 @@ export function ContactTimeline({ timeline }: { timeline: Timeline }) {
           {timeline.deliveries.map((d) => (
             <tr key={d.id}>
               <Td className="font-medium">
-                {d.stage}
+                {d.stageLabel}
                 {d.stage === "recurring" ? ` #${d.sequence}` : ""}
               </Td>
               <Td>{channelNames[d.channel] ?? d.channel}</Td>
@@ -62,7 +74,7 @@ export function ContactTimeline({ timeline }: { timeline: Timeline }) {
                 {d.reason && <span className="ml-2 text-xs text-stone-500">{d.reason}</span>}
               </Td>
               <Td>{formatDateTime(d.dueAt, zone)}</Td>
-              <Td>{d.attemptCount}</Td>
+              <Td className="hidden sm:table-cell">{d.attemptCount}</Td>
             </tr>
           ))}
         </DataTable>

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { deliveries, engineEvents, reminders } from "@/db/schema";
+import { stageLabels } from "@/server/settings/stage-labels";
 import { isDoNotContact } from "../audience";
 import { loadContact } from "../contact-context";
 import { currentHistories } from "../planning/next-check";
@@ -27,12 +28,20 @@ export async function contactTimeline(db: Db, tenantId: string, contactId: strin
       .orderBy(asc(deliveries.dueAt), asc(deliveries.channel)),
     currentHistories(db, [contact]),
   ]);
-  const deliveryList = rows.map((r) => ({ ...r.delivery, stage: r.stage, sequence: r.sequence }));
+  // People read the stage's label and the channel's name, not the keys (a stage since removed
+  // from the cadence keeps its key).
+  const labels = stageLabels(contact.settings);
+  const deliveryList = rows.map((r) => ({
+    ...r.delivery,
+    stage: r.stage,
+    stageLabel: labels[r.stage] ?? r.stage,
+    sequence: r.sequence,
+  }));
   const upcoming = deliveryList
     .filter((d) => d.status === "pending" || d.status === "sending")
     .map((d) => ({
       at: d.nextAttemptAt ?? d.dueAt,
-      what: `${d.stage} on ${d.channel}${d.attemptCount ? ` (retry ${d.attemptCount})` : ""}`,
+      what: `${d.stageLabel} on ${channelWords[d.channel]}${d.attemptCount ? ` (retry ${d.attemptCount})` : ""}`,
     }));
   const attention = needsAttention(contact, events);
   // A contact set aside may be one whose data the rules cannot work with: say so, not crash.
@@ -43,7 +52,10 @@ export async function contactTimeline(db: Db, tenantId: string, contactId: strin
   if (attention)
     upcoming.push({ at: attention.retryAt, what: "tried again after an engine error" });
   if (milestone)
-    upcoming.push({ at: milestone.reachedAt, what: `${milestone.key} reached; planned then` });
+    upcoming.push({
+      at: milestone.reachedAt,
+      what: `${labels[milestone.key] ?? milestone.key} reached; planned then`,
+    });
   return {
     contact: {
       id: contact.id,
@@ -65,6 +77,13 @@ export async function contactTimeline(db: Db, tenantId: string, contactId: strin
     doNotContact: isDoNotContact(contact, contact.settings.excludeDoNotContact),
   };
 }
+
+const channelWords: Record<string, string> = {
+  email: "email",
+  sms: "SMS",
+  web_push: "web push",
+  zalo: "Zalo",
+};
 
 type EngineErrorData = { error?: string; retryAt?: string };
 

@@ -460,9 +460,9 @@ describe("through the integration API and the explanation", () => {
     );
     const timeline = await contactTimeline(handle.db, tenant.id, contact.id);
     expect(timeline?.next.map((n) => `${n.at.toISOString()} ${n.what}`)).toEqual([
-      "2026-01-03T01:00:00.000Z streak_lost on web_push",
-      "2026-01-03T01:00:00.000Z streak_lost on zalo",
-      "2026-01-07T17:00:00.000Z week reached; planned then",
+      "2026-01-03T01:00:00.000Z Streak lost on web push",
+      "2026-01-03T01:00:00.000Z Streak lost on Zalo",
+      "2026-01-07T17:00:00.000Z 1 week inactive reached; planned then",
     ]);
   });
 });
