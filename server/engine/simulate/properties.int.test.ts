@@ -17,8 +17,11 @@ import { runScenario } from "./run";
 import { scenarioSchema, type Scenario } from "./scenario";
 
 // Bounded and seeded for CI, so a red build is reproducible; `npm run test:properties` runs the
-// long mode (hundreds of contacts, two years) with a fresh random seed each time.
-const runs = Number(process.env.PROPERTY_RUNS ?? 3);
+// long mode (hundreds of contacts, two years) with a fresh random seed each time. Two runs in CI:
+// fast-check replays the same seeded sequence, so they are the first two of the three it took
+// before, and each checks every invariant over a year of twelve contacts (a third run cost a
+// minute and more on two cores; the poisoned property still needs an engine error to pass).
+const runs = Number(process.env.PROPERTY_RUNS ?? 2);
 const seedEnv = process.env.PROPERTY_SEED ?? "20261123";
 const seed = seedEnv === "random" ? undefined : Number(seedEnv);
 const contactCount = Number(process.env.PROPERTY_CONTACTS ?? 12);
