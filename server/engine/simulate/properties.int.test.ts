@@ -26,6 +26,8 @@ const seedEnv = process.env.PROPERTY_SEED ?? "20261123";
 const seed = seedEnv === "random" ? undefined : Number(seedEnv);
 const contactCount = Number(process.env.PROPERTY_CONTACTS ?? 12);
 const days = Number(process.env.PROPERTY_DAYS ?? 365);
+// Long mode simulates hundreds of contacts for years: minutes per property, more on a busy machine.
+const timeout = Math.max(600_000, runs * contactCount * days * 20);
 
 const zones = [
   "Asia/Ho_Chi_Minh",
@@ -124,7 +126,12 @@ function stateAt(scenario: Scenario, contact: string, at: number, appliedAt: App
   const c = scenario.contacts.find((x) => x.id === contact)!;
   const channels: Record<string, string | undefined> = { ...c.channels };
   let dnc = c.tags.includes(DO_NOT_CONTACT);
-  const when = (e: ScenarioEvent) => appliedAt.get(e)?.getTime() ?? Date.parse(e.at);
+  // An event that arrived during a call was committed after that call's attempt started, at the
+  // same instant: it counts from just after it.
+  const when = (e: ScenarioEvent) => {
+    const early = appliedAt.get(e);
+    return early ? early.getTime() + 0.5 : Date.parse(e.at);
+  };
   const applied = scenario.events
     .filter((e) => e.contact === contact && when(e) <= at)
     .sort((a, b) => when(a) - when(b) || Date.parse(a.at) - Date.parse(b.at));
@@ -227,72 +234,84 @@ afterAll(() => template?.close());
 
 describe.skipIf(onPostgresServer)("engine invariants over random scenarios (fast-check)", () => {
   // Provider calls may stay in flight while the contact clicks, returns or opts out (SPEC §1.4).
-  it(`hold for ${runs} random scenarios of ${contactCount} contacts over ${days} days`, async () => {
-    await fc.assert(
-      fc.asyncProperty(scenarioArb, inFlightArb, async (scenario, { minutes, races }) => {
-        const appliedAt: AppliedAt = new Map();
-        await runScenario(scenario, {
-          open: template.clone,
-          inFlight: {
-            minutes,
-            onEarly: (e, at) => appliedAt.set(e, at),
-            // Keyed by what every run shares, so a seed replays the same races.
-            races: (call) => races(`${call.channel}/${call.stage}/${call.attempt}`),
-          },
-          inspect: (db) => checkInvariants(db, scenario, appliedAt),
-        });
-      }),
-      {
-        numRuns: runs,
-        seed,
-        endOnFailure: true,
-      },
-    );
-  }, 600_000);
+  it(
+    `hold for ${runs} random scenarios of ${contactCount} contacts over ${days} days`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(scenarioArb, inFlightArb, async (scenario, { minutes, races }) => {
+          const appliedAt: AppliedAt = new Map();
+          await runScenario(scenario, {
+            open: template.clone,
+            inFlight: {
+              minutes,
+              onEarly: (e, at) => appliedAt.set(e, at),
+              // Keyed by what every run shares, so a seed replays the same races.
+              races: (call) => races(`${call.channel}/${call.stage}/${call.attempt}`),
+            },
+            inspect: (db) => checkInvariants(db, scenario, appliedAt),
+          });
+        }),
+        {
+          numRuns: runs,
+          seed,
+          endOnFailure: true,
+        },
+      );
+    },
+    timeout,
+  );
 
   // SPEC: a failure while planning or sending one contact never stops the others.
-  it(`a contact the engine fails on changes nothing for the others (${runs} random scenarios)`, async () => {
-    let engineErrors = 0;
-    await fc.assert(
-      fc.asyncProperty(scenarioArb, poisonArb, async (generated, p) => {
-        const poison = poisonOf(p);
-        const scenario = withoutPoisonedEvents(generated, poison);
-        const end = new Date(scenario.end);
-        const healthy = await runScenario(scenario, { open: template.clone });
-        const poisoned = await runScenario(scenario, {
-          open: template.clone,
-          clocks: poisoning(poison),
-          inspect: async (db) => {
-            await checkInvariants(db, scenario);
-            engineErrors += await checkPoisoned(db, poison, end);
-          },
-        });
-        const others = (r: typeof healthy) => ({
-          attempts: r.attempts.filter((a) => !poison.contacts.has(a.contact)),
-          deliveries: r.deliveries.filter((d) => !poison.contacts.has(d.contact)),
-        });
-        expect(others(poisoned)).toEqual(others(healthy));
-      }),
-      { numRuns: runs, seed, endOnFailure: true },
-    );
-    expect(
-      engineErrors,
-      "no poisoned contact ever failed: the runs proved nothing",
-    ).toBeGreaterThan(0);
-  }, 600_000);
+  it(
+    `a contact the engine fails on changes nothing for the others (${runs} random scenarios)`,
+    async () => {
+      let engineErrors = 0;
+      await fc.assert(
+        fc.asyncProperty(scenarioArb, poisonArb, async (generated, p) => {
+          const poison = poisonOf(p);
+          const scenario = withoutPoisonedEvents(generated, poison);
+          const end = new Date(scenario.end);
+          const healthy = await runScenario(scenario, { open: template.clone });
+          const poisoned = await runScenario(scenario, {
+            open: template.clone,
+            clocks: poisoning(poison),
+            inspect: async (db) => {
+              await checkInvariants(db, scenario);
+              engineErrors += await checkPoisoned(db, poison, end);
+            },
+          });
+          const others = (r: typeof healthy) => ({
+            attempts: r.attempts.filter((a) => !poison.contacts.has(a.contact)),
+            deliveries: r.deliveries.filter((d) => !poison.contacts.has(d.contact)),
+          });
+          expect(others(poisoned)).toEqual(others(healthy));
+        }),
+        { numRuns: runs, seed, endOnFailure: true },
+      );
+      expect(
+        engineErrors,
+        "no poisoned contact ever failed: the runs proved nothing",
+      ).toBeGreaterThan(0);
+    },
+    timeout,
+  );
 
   // The simulator gives each contact its own clock because no rule couples two contacts; this is
   // the check that it replays exactly what one clock shared by the whole world produces.
-  it(`per-contact clocks replay one shared clock exactly (${runs} random scenarios)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(scenarioArb, async (scenario) => {
-        const perContact = await runScenario(scenario, { open: template.clone });
-        const shared = await runScenario(scenario, { open: template.clone, clocks: sharedClock });
-        expect(perContact).toEqual(shared);
-      }),
-      { numRuns: runs, seed, endOnFailure: true },
-    );
-  }, 600_000);
+  it(
+    `per-contact clocks replay one shared clock exactly (${runs} random scenarios)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(scenarioArb, async (scenario) => {
+          const perContact = await runScenario(scenario, { open: template.clone });
+          const shared = await runScenario(scenario, { open: template.clone, clocks: sharedClock });
+          expect(perContact).toEqual(shared);
+        }),
+        { numRuns: runs, seed, endOnFailure: true },
+      );
+    },
+    timeout,
+  );
 });
 
 /** Contacts whose rows go bad for a while, as a bug or a hand-made SQL update might do. */
