@@ -33,7 +33,8 @@ test("filter the contact list by search, tag and inactivity, and page through it
     .getByRole("row")
     .all()
     .then((rows) => rows.slice(1, 6))) {
-    await expect(row.getByText("premium")).toBeVisible();
+    // Small screens show the tags under the name, wide ones in their own column: one is visible.
+    await expect(row.getByText("premium").filter({ visible: true })).toBeVisible();
   }
 
   await page.getByLabel("Inactive for more than (days)").fill("abc");
