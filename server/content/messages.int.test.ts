@@ -18,6 +18,7 @@ import { followLink } from "@/server/links/follow-link";
 import { setChannelState } from "@/server/preferences/channel-state";
 import { applyInboundSms } from "@/server/webhooks/apply-inbound-sms";
 import { openTestDb } from "@/test/db";
+import { homeServicesCustomer } from "@/test/customer";
 import { deliveriesOf, eventsOf, outboxOf, recordingProvider } from "@/test/engine";
 import { createContact, createTenant } from "@/test/factories";
 import type { VariantContent } from "./variant-content";
@@ -28,26 +29,11 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-const chicago = "America/Chicago";
-// Last job 2025-07-01 10:00 local → six_months reached 2026-01-01, sent 08:00 local (14:00Z).
-const lastJob = new Date("2025-07-01T15:00:00Z");
 const from = new Date("2025-12-31T12:00:00Z");
 const until = new Date("2026-01-02T00:00:00Z");
 
-async function customer(fields: Parameters<typeof createContact>[2] = {}) {
-  const tenant = await createTenant(handle.db, "home_services", chicago);
-  const contact = await createContact(handle.db, tenant.id, {
-    name: "Maria Lopez",
-    email: "maria@mail.example",
-    phone: "+13125550100",
-    timeZone: chicago,
-    channels: { email: "subscribed", sms: "subscribed" },
-    lastActivityAt: lastJob,
-    nextCheckAt: lastJob,
-    ...fields,
-  });
-  return { tenant, contact, ...recordingProvider(handle.db) };
-}
+const customer = (fields: Parameters<typeof homeServicesCustomer>[1] = {}) =>
+  homeServicesCustomer(handle.db, fields);
 
 async function approve(
   tenantId: string,

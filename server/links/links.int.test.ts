@@ -6,6 +6,7 @@ import { GET as openTracked, HEAD as headTracked } from "@/app/r/[id]/route";
 import { GET as openUnsubscribe, POST as oneClickUnsubscribe } from "@/app/u/[id]/route";
 import { runUntil } from "@/server/engine/virtual-time";
 import { openTestDb } from "@/test/db";
+import { homeServicesCustomer } from "@/test/customer";
 import { deliveriesOf, eventsOf, outboxOf, recordingProvider } from "@/test/engine";
 import { createContact, createTenant } from "@/test/factories";
 import { resolveLink } from "./resolve-link";
@@ -21,27 +22,11 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 afterEach(() => vi.useRealTimers());
 
-const chicago = "America/Chicago";
-// Last job 2025-07-01 10:00 local → six_months reached 2026-01-01, sent 08:00 local (14:00Z).
-const lastJob = new Date("2025-07-01T15:00:00Z");
 const from = new Date("2025-12-31T12:00:00Z");
 const sent = new Date("2026-01-01T14:01:00Z");
 const later = new Date("2026-01-01T14:02:00Z");
 
-/** A home-services customer whose six-month reminder goes out by email and SMS at 14:00Z. */
-async function customer() {
-  const tenant = await createTenant(handle.db, "home_services", chicago);
-  const contact = await createContact(handle.db, tenant.id, {
-    name: "Maria Lopez",
-    email: "maria@mail.example",
-    phone: "+13125550100",
-    timeZone: chicago,
-    channels: { email: "subscribed", sms: "subscribed" },
-    lastActivityAt: lastJob,
-    nextCheckAt: lastJob,
-  });
-  return { tenant, contact, ...recordingProvider(handle.db) };
-}
+const customer = () => homeServicesCustomer(handle.db);
 
 // Up to whatever ends a link in HTML, text, a header or the JSON of all three.
 const LINK = /http:\/\/localhost:3000\/([a-z])\/([^\s"'<>?&\\]+)/g;
