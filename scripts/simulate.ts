@@ -1,4 +1,4 @@
-// `npm run --silent simulate -- scenario.json`: replays a scenario (../shared/SCENARIOS.md) through
+// `npm run --silent simulate -- scenario.json`: replays a scenario (scenarios/README.md) through
 // the real engine in virtual time. Prints one JSON object on stdout; errors go to stderr, exit 1.
 import { readFile } from "node:fs/promises";
 import { describeScenarioErrors, scenarioSchema } from "@/server/engine/simulate/scenario";

@@ -1,8 +1,9 @@
 import { pgEnum } from "drizzle-orm/pg-core";
+import { channelNames } from "./channel-names";
 
 export const tenantKind = pgEnum("tenant_kind", ["self_study", "home_services"]);
 export const role = pgEnum("role", ["owner", "marketer", "analyst"]);
-export const channel = pgEnum("channel", ["email", "sms", "web_push", "zalo"]);
+export const channel = pgEnum("channel", channelNames);
 export const activityKind = pgEnum("activity_kind", [
   "exercise_completed",
   "job_booked",

@@ -12,3 +12,4 @@ export * from "./templates";
 export * from "./push-subscriptions";
 export * from "./webhook-receipts";
 export * from "./links";
+export * from "./audit";

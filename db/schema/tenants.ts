@@ -1,4 +1,4 @@
-import { boolean, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { TenantSettings } from "@/server/settings/schema";
 import { tenantKind } from "./enums";
 
@@ -26,5 +26,7 @@ export const tenantSettings = pgTable("tenant_settings", {
     .primaryKey()
     .references(() => tenants.id, { onDelete: "cascade" }),
   settings: jsonb().$type<TenantSettings>().notNull(),
+  /** Counts saves (SPEC §1.9); each save's before and after are in the audit log. */
+  version: integer().notNull().default(1),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

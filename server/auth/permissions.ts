@@ -6,6 +6,7 @@ export const permissions = {
   "settings.read": ["owner", "marketer"],
   "settings.write": ["owner"],
   "apiKeys.manage": ["owner"],
+  "audit.read": ["owner"],
   "outbox.read": ["owner", "marketer"],
   "templates.read": ["owner", "marketer"],
   "templates.write": ["marketer"],

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { channel } from "@/db/schema/enums";
+import { channelNames } from "@/db/schema/channel-names";
 import { wallClock } from "@/server/lib/zod-extras";
 
 /**
@@ -43,7 +43,7 @@ export const offerSchema = z.object({
 
 export const tenantSettingsSchema = z.object({
   cadence: cadenceSchema,
-  channels: z.array(z.enum(channel.enumValues)).min(1),
+  channels: z.array(z.enum(channelNames)).min(1),
   /** Quiet interval [start, end) in the contact's local time; sends inside it resume at `resumeAt`. */
   quietHours: z.object({ start: wallClock, end: wallClock, resumeAt: wallClock }),
   /** Minutes after each failed attempt; the number of offsets is the retry limit. */

@@ -110,9 +110,12 @@ export type ReminderSummary = {
   sequence: number;
   reachedAt: Date;
   firstAttemptAt: Date | null;
-  /** Every delivery was skipped or superseded: it counts for nothing. */
+  /**
+   * Every delivery was skipped, superseded or canceled by a settings change before an attempt:
+   * it counts for nothing.
+   */
   void: boolean;
-  /** Deliveries neither skipped nor superseded. */
+  /** Deliveries neither skipped, superseded nor removed by a settings change. */
   live: number;
   /** Deliveries still waiting to be sent (a higher milestone supersedes them). */
   waiting: number;
@@ -129,7 +132,8 @@ export async function cycleReminders(
   // however large `deliveries` grows, even where statistics are stale (PGlite has no autovacuum).
   const summary = sql`lateral (
     select min(d.first_attempt_at) as first_attempt_at,
-      count(*) filter (where d.status not in ('skipped', 'superseded')) as live,
+      count(*) filter (where d.status not in ('skipped', 'superseded')
+        and (d.status <> 'canceled' or d.reason is distinct from 'settings_changed')) as live,
       count(*) filter (where d.status in ('pending', 'sending') and d.in_flight_attempt is null) as waiting
     from ${deliveries} d where d.reminder_id = ${reminders.id}) s`;
   const rows = await db

@@ -21,6 +21,8 @@ export type EngineEventType =
   | "failed"
   | "canceled_return"
   | "canceled_reset"
+  /** A pending delivery of a stage or channel that a settings change removed (SPEC §1.9). */
+  | "canceled_settings"
   /** A retry not made: the channel was opted out of or excluded while its attempt was in flight. */
   | "canceled_excluded"
   | "clicked"

@@ -4,6 +4,9 @@ import { channelBlock, type SkipReason } from "../audience";
 import type { OutgoingMessage } from "../channels/provider";
 import { addressOn, type ContactContext } from "../contact-context";
 import { deliveryRefs, type EngineEvent } from "../ledger/events";
+import { removedBySettings } from "../planning/settings-change";
+import { outOfQuietHours } from "../quiet-hours";
+import { describeLocal } from "../time";
 
 type Delivery = typeof deliveries.$inferSelect;
 
@@ -31,7 +34,8 @@ export type Check = {
 /**
  * SPEC §1.3–1.5, right before the provider call and under the contact's lock: a delivery whose
  * cycle has closed is canceled, one whose channel may no longer be used is skipped, any other
- * starts its next attempt. A claim taken over after a crash repeats the same attempt, with the
+ * starts its next attempt; one whose stage or channel the settings no longer have is canceled, and
+ * one inside the quiet hours now in force waits for their end. A claim taken over after a crash repeats the same attempt, with the
  * same idempotency key, so the provider delivers once.
  */
 export function checkBeforeSend(contact: ContactContext, row: ClaimedRow, now: Date): Check {
@@ -50,6 +54,15 @@ export function checkBeforeSend(contact: ContactContext, row: ClaimedRow, now: D
       reason: "The contact returned before this was sent.",
     });
   }
+  const removed = removedBySettings(contact.settings, row.stage, delivery.channel);
+  if (removed) {
+    return stop("canceled", "settings_changed", {
+      ...ids,
+      type: "canceled_settings",
+      at: now,
+      reason: `Checked before sending on ${delivery.channel}: ${removed}.`,
+    });
+  }
   const recipient = addressOn(contact, delivery.channel);
   const block: SkipReason | null =
     channelBlock(contact, delivery.channel, contact.settings.excludeDoNotContact) ??
@@ -61,6 +74,24 @@ export function checkBeforeSend(contact: ContactContext, row: ClaimedRow, now: D
       at: now,
       reason: `Checked before sending on ${delivery.channel}: ${block}.`,
     });
+  }
+  // Settings in force now (SPEC §1.9): quiet hours changed since this was planned, or a worker
+  // late after downtime. A claim taken over after a crash repeats its attempt at once instead.
+  const resume = outOfQuietHours(now, contact.settings.quietHours, contact.zone);
+  if (resume > now && delivery.inFlightAttempt === null) {
+    const { start, end } = contact.settings.quietHours;
+    return {
+      delivery: { ...delivery, status: "pending", nextAttemptAt: resume },
+      events: [
+        {
+          ...ids,
+          type: "deferred_quiet_hours",
+          at: now,
+          reason: `${describeLocal(now, contact.zone)} is inside quiet hours ${start}–${end}; moved to ${describeLocal(resume, contact.zone)}.`,
+        },
+      ],
+      started: null,
+    };
   }
   const attempt = delivery.inFlightAttempt ?? delivery.attemptCount + 1;
   const message: Starting["message"] = {

@@ -72,13 +72,35 @@ const failureArb = (n: number) =>
     kind: fc.constantFrom("transient", "transient", "permanent"),
   });
 
+/**
+ * An owner's save mid-run (SPEC §1.9): a new ladder from a pool (stages added, removed, lowered),
+ * channels dropped or brought back, the recurring interval changed, late milestones skipped or
+ * sent. Quiet hours and retries keep the preset's, which the timing invariants check against.
+ */
+const stagePool = [
+  { key: "streak_lost", threshold: 2, unit: "day" },
+  { key: "week", threshold: 7, unit: "day" },
+  { key: "fortnight", threshold: 14, unit: "day" },
+  { key: "month", threshold: 30, unit: "day" },
+  { key: "quarter", threshold: 90, unit: "day" },
+  { key: "year", threshold: 365, unit: "day" },
+] as const;
+const settingsChangeArb = fc.record({
+  minute: fc.integer({ min: 0, max: days * 24 * 60 - 1 }),
+  stages: fc.subarray([...stagePool], { minLength: 1 }),
+  channels: fc.subarray(["web_push", "zalo"] as const, { minLength: 1 }),
+  recurringEveryDays: fc.constantFrom(null, 30, 90),
+  lateMilestones: fc.constantFrom("skip", "send"),
+});
+
 const scenarioArb = fc
   .tuple(
     fc.array(contactArb, { minLength: contactCount, maxLength: contactCount }),
     fc.array(eventArb(contactCount), { maxLength: contactCount * 3 }),
     fc.array(failureArb(contactCount), { maxLength: contactCount }),
+    fc.array(settingsChangeArb, { maxLength: 2 }),
   )
-  .map(([cs, events, failures]): Scenario =>
+  .map(([cs, events, failures, changes]): Scenario =>
     scenarioSchema.parse({
       preset: "self_study",
       start: iso(start),
@@ -92,13 +114,21 @@ const scenarioArb = fc
         ),
         tags: c.dnc ? [DO_NOT_CONTACT] : [],
       })),
-      events: events.map((e) => {
-        const base = { at: iso(start + e.minute * 60_000), contact: `c${e.contact}` };
-        if (e.type === "activity") return { ...base, type: e.type };
-        if (e.type === "tag" || e.type === "untag")
-          return { ...base, type: e.type, tag: DO_NOT_CONTACT };
-        return { ...base, type: e.type, channel: e.channel };
-      }),
+      events: [
+        ...events.map((e) => {
+          const base = { at: iso(start + e.minute * 60_000), contact: `c${e.contact}` };
+          if (e.type === "activity") return { ...base, type: e.type };
+          if (e.type === "tag" || e.type === "untag")
+            return { ...base, type: e.type, tag: DO_NOT_CONTACT };
+          return { ...base, type: e.type, channel: e.channel };
+        }),
+        ...changes.map(({ minute, lateMilestones, ...settings }) => ({
+          at: iso(start + minute * 60_000),
+          type: "settings",
+          settings,
+          lateMilestones,
+        })),
+      ],
       failures: failures.map((f) => ({ ...f, contact: `c${f.contact}` })),
     }),
   );
@@ -133,7 +163,7 @@ function stateAt(scenario: Scenario, contact: string, at: number, appliedAt: App
     return early ? early.getTime() + 0.5 : Date.parse(e.at);
   };
   const applied = scenario.events
-    .filter((e) => e.contact === contact && when(e) <= at)
+    .filter((e) => "contact" in e && e.contact === contact && when(e) <= at)
     .sort((a, b) => when(a) - when(b) || Date.parse(a.at) - Date.parse(b.at));
   for (const e of applied) {
     if (e.type === "subscribe" || e.type === "unsubscribe")
@@ -141,6 +171,22 @@ function stateAt(scenario: Scenario, contact: string, at: number, appliedAt: App
     if (e.type === "tag" || e.type === "untag") dnc = e.type === "tag";
   }
   return { channels, dnc };
+}
+
+/** The stages, channels and recurring reminder in force at `at`: the last change before it. */
+function settingsAt(scenario: Scenario, at: number) {
+  let stages: string[] = selfStudyPreset.cadence.stages.map((st) => st.key);
+  let channels: string[] = selfStudyPreset.channels;
+  let recurring = selfStudyPreset.cadence.recurringEveryDays !== null;
+  const byTime = [...scenario.events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  for (const e of byTime) {
+    if (e.type !== "settings" || Date.parse(e.at) > at) continue;
+    stages = e.settings.stages?.map((st) => st.key) ?? stages;
+    channels = e.settings.channels ?? channels;
+    if (e.settings.recurringEveryDays !== undefined)
+      recurring = e.settings.recurringEveryDays !== null;
+  }
+  return { stages, channels, recurring };
 }
 
 async function checkInvariants(db: Db, scenario: Scenario, appliedAt: AppliedAt = new Map()) {
@@ -173,6 +219,12 @@ async function checkInvariants(db: Db, scenario: Scenario, appliedAt: AppliedAt 
     const zone = row.zone!;
     const at = attempt.startedAt;
     const where = `${contact} ${reminder.key}/${delivery.channel} attempt ${attempt.number} at ${at.toISOString()}`;
+    // Only the stages and channels of the settings in force (SPEC §1.9).
+    const inForce = settingsAt(scenario, at.getTime());
+    expect(inForce.channels, `channel removed: ${where}`).toContain(delivery.channel);
+    if (reminder.key === "recurring")
+      expect(inForce.recurring, `recurring off: ${where}`).toBe(true);
+    else expect(inForce.stages, `stage removed: ${where}`).toContain(reminder.key);
     // No attempt inside quiet hours.
     expect(isQuiet(at, quietHours, zone), `quiet: ${where}`).toBe(false);
     // No send to an opted-out channel or a do-not-contact contact.
@@ -339,7 +391,10 @@ function withoutPoisonedEvents(scenario: Scenario, poison: Poison): Scenario {
   const inWindow = (at: string) => Date.parse(at) >= +poison.from && Date.parse(at) < +poison.heal;
   return {
     ...scenario,
-    events: scenario.events.filter((e) => !(poison.contacts.has(e.contact) && inWindow(e.at))),
+    // Settings changes split the run into stretches, which the poisoning clock does itself.
+    events: scenario.events.filter(
+      (e) => "contact" in e && !(poison.contacts.has(e.contact) && inWindow(e.at)),
+    ),
   };
 }
 

@@ -17,7 +17,9 @@ import type { ChannelProvider } from "../channels/provider";
 import { runContactClocks } from "./contact-clocks";
 import type { InFlight } from "./events-in-flight";
 import { failingProvider } from "./failing-provider";
-import type { Scenario } from "./scenario";
+import type { ContactEvent } from "./apply-event";
+import type { Scenario, ScenarioSettings } from "./scenario";
+import { currentSettings, saveSettings } from "@/server/settings/save";
 
 /**
  * Every call not failed by the scenario is accepted at once: the report is read from the ledger's
@@ -53,15 +55,26 @@ export async function runScenario(
   const handle = await open();
   try {
     const { db } = handle;
-    const ids = await loadScenario(db, scenario);
+    const { tenantId, ids } = await loadScenario(db, scenario);
     const externalIds = new Map([...ids].map(([external, id]) => [id, external]));
     const provider = failingProvider(accepting, scenario.failures, (id) => externalIds.get(id)!);
     const [start, end] = [new Date(scenario.start), new Date(scenario.end)];
-    const events = scenario.events
+    const inRange = scenario.events
       .filter((e) => new Date(e.at) >= start && new Date(e.at) < end)
-      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
-      .map((event) => ({ contactId: ids.get(event.contact)!, event }));
-    await clocks(db, provider, events, start, end, inFlight);
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const events = inRange.flatMap((event) =>
+      event.type === "settings" ? [] : [{ contactId: ids.get(event.contact)!, event }],
+    );
+    const changes = inRange.filter((e) => e.type === "settings");
+    // A settings change concerns every contact: each contact's clock runs up to it first.
+    let from = start;
+    for (const change of changes) {
+      const at = new Date(change.at);
+      await clocks(db, provider, eventsIn(events, from, at), from, at, inFlight);
+      await changeScenarioSettings(db, tenantId, change, at);
+      from = at;
+    }
+    await clocks(db, provider, eventsIn(events, from, end), from, end, inFlight);
     await inspect?.(db);
     return await report(db);
   } finally {
@@ -75,22 +88,57 @@ async function freshDatabase(): Promise<DbHandle> {
   return handle;
 }
 
-/** The preset of the scenario's kind, with the scenario's settings over it. */
-function settingsFor(scenario: Scenario): TenantSettings {
-  const preset = presetFor(scenario.preset);
-  const { timezone: _, stages, recurringEveryDays, ...rest } = scenario.settings ?? {};
+const eventsIn = (events: ContactEvent[], from: Date, to: Date) =>
+  events.filter((e) => new Date(e.event.at) >= from && new Date(e.event.at) < to);
+
+/** `base` with a scenario's settings over it: keys it leaves out keep their value. */
+function settingsOver(base: TenantSettings, over: ScenarioSettings = {}): TenantSettings {
+  const { timezone: _, stages, recurringEveryDays, ...rest } = over;
   return tenantSettingsSchema.parse({
-    ...preset,
+    ...base,
     ...rest,
     cadence: {
-      stages: stages?.map((s) => ({ label: s.key, ...s })) ?? preset.cadence.stages,
+      stages: stages?.map((s) => ({ label: s.key, ...s })) ?? base.cadence.stages,
       recurringEveryDays:
-        recurringEveryDays === undefined ? preset.cadence.recurringEveryDays : recurringEveryDays,
+        recurringEveryDays === undefined ? base.cadence.recurringEveryDays : recurringEveryDays,
     },
   });
 }
 
-async function loadScenario(db: Db, scenario: Scenario): Promise<Map<string, string>> {
+/** A `settings` event, saved the way the Settings page saves (SPEC §1.9). */
+async function changeScenarioSettings(
+  db: Db,
+  tenantId: string,
+  change: Extract<Scenario["events"][number], { type: "settings" }>,
+  at: Date,
+): Promise<void> {
+  const tenant = { id: tenantId, kind: await tenantKindOf(db, tenantId) };
+  const current = await currentSettings(db, tenant);
+  if (change.settings.timezone) {
+    await db
+      .update(tenants)
+      .set({ timeZone: change.settings.timezone })
+      .where(eq(tenants.id, tenantId));
+  }
+  await saveSettings(db, {
+    tenant,
+    settings: settingsOver(current.settings, change.settings),
+    sender: current.sender,
+    lateMilestones: change.lateMilestones,
+    actor: { userId: null, label: "the scenario" },
+    now: at,
+  });
+}
+
+async function tenantKindOf(db: Db, tenantId: string) {
+  const [row] = await db
+    .select({ kind: tenants.kind })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
+  return row!.kind;
+}
+
+async function loadScenario(db: Db, scenario: Scenario) {
   const [tenant] = await db
     .insert(tenants)
     .values({
@@ -103,7 +151,10 @@ async function loadScenario(db: Db, scenario: Scenario): Promise<Map<string, str
       senderEmail: "simulation@rekindle.local",
     })
     .returning();
-  await db.insert(tenantSettings).values({ tenantId: tenant!.id, settings: settingsFor(scenario) });
+  await db.insert(tenantSettings).values({
+    tenantId: tenant!.id,
+    settings: settingsOver(presetFor(scenario.preset), scenario.settings),
+  });
   const start = new Date(scenario.start);
   const rows = scenario.contacts.map((c) => ({
     id: crypto.randomUUID(),
@@ -131,7 +182,7 @@ async function loadScenario(db: Db, scenario: Scenario): Promise<Map<string, str
       auth: "simulated",
     })),
   );
-  return new Map(rows.map((r) => [r.externalId, r.id]));
+  return { tenantId: tenant!.id, ids: new Map(rows.map((r) => [r.externalId, r.id])) };
 }
 
 async function report(db: Db) {
@@ -191,7 +242,9 @@ async function report(db: Db) {
       channel: d.channel,
       status: d.status === "sending" ? "pending" : d.status,
       dueAt: iso(d.dueAt),
-      ...(d.status === "skipped" && { reason: d.reason }),
+      // Why it was not sent, where the reason is not the status itself: a skip, and a cancel
+      // by a settings change (a return's cancels read the same as before).
+      ...((d.status === "skipped" || d.reason === "settings_changed") && { reason: d.reason }),
     })),
   };
 }

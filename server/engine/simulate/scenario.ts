@@ -9,33 +9,37 @@ const instant = z.iso.datetime({
 });
 const channelName = z.enum(channel.enumValues);
 
-/** The simulator's input, as ../shared/SCENARIOS.md defines it. */
+/** A scenario's workspace settings over its preset's, and what a `settings` event changes. */
+const scenarioSettingsSchema = z
+  .strictObject({
+    timezone: ianaTimeZone,
+    channels: z.array(channelName).min(1),
+    quietHours: z.strictObject({ start: wallClock, end: wallClock, resumeAt: wallClock }),
+    retryOffsetsMinutes: z.array(z.number().int().positive()).max(10),
+    recurringEveryDays: z.number().int().positive().nullable(),
+    stages: z
+      .array(
+        z.strictObject({
+          key: stageKeySchema,
+          label: z.string().min(1).optional(),
+          threshold: z.number().int().positive(),
+          unit: z.enum(["day", "month"]),
+        }),
+      )
+      .min(1),
+    excludeDoNotContact: z.boolean(),
+    holdoutPercent: z.number().min(0).max(50),
+    attributionWindowDays: z.number().int().positive(),
+  })
+  .partial();
+
+/** The simulator's input, as scenarios/README.md describes it. */
 export const scenarioSchema = z
   .strictObject({
     /** What the scenario shows; ignored by the run. */
     description: z.string().optional(),
     preset: z.enum(["self_study", "home_services"]),
-    settings: z
-      .strictObject({
-        timezone: ianaTimeZone,
-        channels: z.array(channelName).min(1),
-        quietHours: z.strictObject({ start: wallClock, end: wallClock, resumeAt: wallClock }),
-        retryOffsetsMinutes: z.array(z.number().int().positive()).max(10),
-        recurringEveryDays: z.number().int().positive().nullable(),
-        stages: z
-          .array(
-            z.strictObject({
-              key: stageKeySchema,
-              label: z.string().min(1).optional(),
-              threshold: z.number().int().positive(),
-              unit: z.enum(["day", "month"]),
-            }),
-          )
-          .min(1),
-        excludeDoNotContact: z.boolean(),
-      })
-      .partial()
-      .optional(),
+    settings: scenarioSettingsSchema.optional(),
     start: instant,
     end: instant,
     contacts: z.array(
@@ -69,6 +73,13 @@ export const scenarioSchema = z
             contact: z.string(),
             tag: z.string().min(1),
           }),
+          // SPEC §1.9: the workspace's settings change at `at`; keys left out keep their value.
+          z.strictObject({
+            at: instant,
+            type: z.literal("settings"),
+            settings: scenarioSettingsSchema,
+            lateMilestones: z.enum(["skip", "send"]).default("skip"),
+          }),
         ]),
       )
       .default([]),
@@ -98,7 +109,7 @@ export const scenarioSchema = z
       ids.add(c.id);
     });
     s.events.forEach((e, i) => {
-      if (!ids.has(e.contact))
+      if ("contact" in e && !ids.has(e.contact))
         ctx.addIssue({
           code: "custom",
           path: ["events", i, "contact"],
@@ -116,6 +127,7 @@ export const scenarioSchema = z
   });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioSettings = z.infer<typeof scenarioSettingsSchema>;
 
 /** "contacts.0.timezone: must be an IANA time zone …", one line per problem. */
 export function describeScenarioErrors(error: z.ZodError): string {
