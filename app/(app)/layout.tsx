@@ -3,6 +3,7 @@ import { AppNav } from "@/components/layout/app-nav";
 import { navItems } from "@/components/layout/nav-items";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { TrpcProviders } from "@/components/providers/trpc";
+import { Toaster } from "@/components/ui/toaster";
 import { requireMember } from "@/server/auth/page-guard";
 import { can } from "@/server/auth/permissions";
 
@@ -35,6 +36,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+      <Toaster />
     </TrpcProviders>
   );
 }

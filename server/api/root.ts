@@ -1,5 +1,6 @@
 import "server-only";
 import { apiKeysRouter } from "./routers/api-keys";
+import { auditRouter } from "./routers/audit";
 import { contactsRouter } from "./routers/contacts";
 import { meRouter } from "./routers/me";
 import { outboxRouter } from "./routers/outbox";
@@ -14,6 +15,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   outbox: outboxRouter,
   templates: templatesRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

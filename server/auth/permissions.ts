@@ -7,6 +7,9 @@ export const permissions = {
   "settings.write": ["owner"],
   "apiKeys.manage": ["owner"],
   "audit.read": ["owner"],
+  "team.manage": ["owner"],
+  /** Imports and the owner's actions on a contact (do-not-contact, a channel off). */
+  "contacts.write": ["owner"],
   "outbox.read": ["owner", "marketer"],
   "templates.read": ["owner", "marketer"],
   "templates.write": ["marketer"],

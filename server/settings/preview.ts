@@ -1,0 +1,117 @@
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import type { TenantKind } from "@/db/schema/enums";
+import { loadContact, type ContactContext } from "@/server/engine/contact-context";
+import { currentHistories } from "@/server/engine/planning/next-check";
+import { yearAhead, type PreviewReminder } from "@/server/engine/planning/year-ahead";
+import { addLocalMonths, localDate, localMidnight } from "@/server/engine/time";
+import { line } from "@/server/lib/bounded";
+import { ianaTimeZone } from "@/server/lib/zod-extras";
+import { currentSettings } from "./save";
+import type { TenantSettings } from "./schema";
+
+/** A contact typed in for the preview: inactive since `lastActivityAt`, reachable on every channel. */
+const typedContact = z.object({
+  label: line(60).min(1, "must not be empty"),
+  timeZone: ianaTimeZone,
+  lastActivityAt: z.date(),
+});
+
+export type TypedContact = z.infer<typeof typedContact>;
+
+export const previewContactsSchema = z.object({
+  /** Contacts of the workspace, by id. */
+  contactIds: z.array(z.uuid()).max(10).default([]),
+  typed: z.array(typedContact).max(10).default([]),
+  lateMilestones: z.enum(["skip", "send"]).default("skip"),
+});
+
+export type CadencePreview = {
+  label: string;
+  zone: string;
+  current: PreviewReminder[];
+  proposed: PreviewReminder[];
+};
+
+/**
+ * SPEC §3: for up to 10 sample contacts, the next 12 months of reminders under the current and the
+ * new settings, side by side, computed by the planner in virtual time (nothing is written).
+ */
+export async function previewCadences(
+  db: Db,
+  tenant: { id: string; kind: TenantKind; timeZone: string },
+  input: z.infer<typeof previewContactsSchema> & { settings: TenantSettings },
+  now: Date,
+): Promise<CadencePreview[]> {
+  const current = await currentSettings(db, tenant);
+  const stored = (
+    await Promise.all(input.contactIds.slice(0, 10).map((id) => loadContact(db, tenant.id, id)))
+  ).filter((c): c is ContactContext => c !== null);
+  const typed = input.typed.map((t, i) => sampleContact(t, i, stored[0], tenant, current.settings));
+  const samples = [...stored, ...typed].slice(0, 10);
+  const histories = await currentHistories(
+    db,
+    stored.filter((c) => c.lastActivityAt),
+  );
+  const until = localMidnight(addLocalMonths(localDate(now, tenant.timeZone), 12), tenant.timeZone);
+  const window = { from: now, until };
+  return samples.map((contact) => {
+    const history = histories.get(contact.id) ?? [];
+    return {
+      label: contact.name || contact.externalId,
+      zone: contact.zone,
+      current: yearAhead(contact, history, window),
+      proposed: yearAhead({ ...contact, settings: input.settings }, history, window, {
+        before: current.settings,
+        lateMilestones: input.lateMilestones,
+        version: current.version + 1,
+      }),
+    };
+  });
+}
+
+/** A typed-in contact as the planner sees one: subscribed and reachable on every channel. */
+export function sampleContact(
+  t: TypedContact,
+  i: number,
+  like: ContactContext | undefined,
+  tenant: { id: string; kind: TenantKind },
+  settings: TenantSettings,
+): ContactContext {
+  const at = new Date(0);
+  return {
+    id: `typed-${i}`,
+    tenantId: tenant.id,
+    externalId: t.label,
+    name: t.label,
+    firstName: null,
+    email: "sample@preview.invalid",
+    phone: "+10000000000",
+    zaloUserId: "preview",
+    timeZone: t.timeZone,
+    locale: null,
+    tags: [],
+    program: null,
+    lastSkill: null,
+    lastActivityAt: t.lastActivityAt,
+    channels: {
+      email: "subscribed",
+      sms: "subscribed",
+      web_push: "subscribed",
+      zalo: "subscribed",
+    },
+    nextCheckAt: null,
+    engineFailures: 0,
+    engineError: null,
+    engineErrorAt: null,
+    createdAt: at,
+    updatedAt: at,
+    zone: t.timeZone,
+    pushSubscription: "{}",
+    settings,
+    tenant: like?.tenant ?? {
+      kind: tenant.kind,
+      sender: { name: "", email: "", postalAddress: "" },
+    },
+  };
+}
