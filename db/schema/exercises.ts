@@ -11,6 +11,8 @@ export const exercises = pgTable(
     skill: text().notNull(),
     title: text().notNull(),
     publishedAt: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    /** Where the exercise opens in the tenant's app; null until the catalog import gives one. */
+    url: text(),
     /** Completions in the trending window; higher is more popular. */
     popularity: integer().notNull().default(0),
   },
