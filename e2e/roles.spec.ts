@@ -51,8 +51,10 @@ test("each tenant sees only its own contacts and settings", async ({ page }) => 
   await page.goto("/settings");
   // Without provider keys every channel goes through the Outbox, and the page says so.
   await expect(page.getByText("the Outbox (no provider configured)").first()).toBeVisible();
-  await expect(page.getByText("6 months since last job")).toBeVisible();
-  await expect(page.getByText("Email + SMS")).toBeVisible();
+  await expect(page.getByLabel("Stage 1 label")).toHaveValue("6 months since last job");
+  await expect(page.getByRole("checkbox", { name: /^Email/ })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /^SMS/ })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /^Zalo/ })).not.toBeChecked();
 });
 
 test("signing out ends the session", async ({ page }) => {

@@ -4,7 +4,11 @@ import path from "node:path";
 const root = path.dirname(import.meta.dirname);
 
 /** Server code a client component may run: pure functions with no server dependency. */
-const pureShared = new Set(["@/server/content/sms"]);
+const pureShared = new Set([
+  "@/server/content/sms",
+  "@/server/settings/form-schema",
+  "@/server/settings/describe",
+]);
 const serverFolders = /^@\/(server|db|inngest)\//;
 
 /** The file an `@/` or relative specifier names, if it is one of ours. */

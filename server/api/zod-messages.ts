@@ -11,6 +11,13 @@ const fieldLabels: Record<string, string> = {
   contactId: "Contact",
   templateId: "Variant",
   revisionId: "Revision",
+  bookingUrl: "Booking link",
+  appUrl: "App link",
+  recurringEveryDays: "Recurring interval (days)",
+  retryOffsetsMinutes: "Retries",
+  attributionWindowDays: "Attribution window (days)",
+  freshWindowDays: "Fresh window (days)",
+  holdoutPercent: "Holdout (%)",
 };
 
 /** "pageSize" → "Page size": the last named key of the path; array indexes are skipped. */

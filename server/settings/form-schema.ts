@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { channelNames } from "@/db/schema/channel-names";
 import { line, prose, webUrl } from "@/server/lib/bounded";
 import { cadenceSchema, offerSchema, stageSchema, tenantSettingsSchema } from "./schema";
 
@@ -21,9 +22,17 @@ export function stageKeyFromLabel(label: string): string {
   return /^\d+$/.test(key) ? `${key}_stage` : key === "recurring" ? "recurring_stage" : key;
 }
 
+/** A whole number from `min` to `max`, with its error worded to follow the field's name. */
+const wholeNumber = (min: number, max: number) =>
+  z
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
 const editableStage = stageSchema.extend({
   label: line(60).min(1, "must not be empty"),
-  threshold: z.number().int("must be a whole number").min(1, "must be at least 1").max(3650),
+  threshold: wholeNumber(1, 3650),
 });
 
 /**
@@ -35,9 +44,16 @@ export const editableSettingsSchema = tenantSettingsSchema
   .extend({
     cadence: cadenceSchema.extend({
       stages: z.array(editableStage).min(1, "must have at least one stage").max(12),
-      recurringEveryDays: z.number().int().min(1).max(3650).nullable(),
+      recurringEveryDays: wholeNumber(1, 3650).nullable(),
     }),
-    channels: tenantSettingsSchema.shape.channels.min(1, "must include at least one channel"),
+    retryOffsetsMinutes: z.array(wholeNumber(1, 7 * 24 * 60)).max(10, "must be at most 10 retries"),
+    holdoutPercent: z
+      .number({ error: "must be a number" })
+      .min(0, "must be at least 0%")
+      .max(50, "must be at most 50%"),
+    attributionWindowDays: wholeNumber(1, 365),
+    freshWindowDays: wholeNumber(1, 365),
+    channels: z.array(z.enum(channelNames)).min(1, "must include at least one channel"),
     offer: offerSchema
       .extend({
         title: line(120).min(1, "must not be empty"),
@@ -94,3 +110,6 @@ export const settingsSaveSchema = z.object({
 });
 
 export type SettingsSave = z.input<typeof settingsSaveSchema>;
+
+/** What the Settings form edits; the late-milestone choice is asked when saving. */
+export const settingsFormSchema = settingsSaveSchema.omit({ lateMilestones: true });

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { and, desc, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { contacts } from "@/db/schema";
 import type { TenantKind } from "@/db/schema/enums";
 import { loadContact, type ContactContext } from "@/server/engine/contact-context";
 import { currentHistories } from "@/server/engine/planning/next-check";
@@ -44,9 +46,13 @@ export async function previewCadences(
   now: Date,
 ): Promise<CadencePreview[]> {
   const current = await currentSettings(db, tenant);
-  const stored = (
-    await Promise.all(input.contactIds.slice(0, 10).map((id) => loadContact(db, tenant.id, id)))
-  ).filter((c): c is ContactContext => c !== null);
+  const ids =
+    input.contactIds.length || input.typed.length
+      ? input.contactIds.slice(0, 10)
+      : await defaultSampleIds(db, tenant.id);
+  const stored = (await Promise.all(ids.map((id) => loadContact(db, tenant.id, id)))).filter(
+    (c): c is ContactContext => c !== null,
+  );
   const typed = input.typed.map((t, i) => sampleContact(t, i, stored[0], tenant, current.settings));
   const samples = [...stored, ...typed].slice(0, 10);
   const histories = await currentHistories(
@@ -114,4 +120,19 @@ export function sampleContact(
       sender: { name: "", email: "", postalAddress: "" },
     },
   };
+}
+
+/**
+ * Three contacts to preview when the owner picked none: at a quarter, half and three quarters of
+ * the workspace's range of last activity, so the preview shows early, middle and late cycles.
+ */
+async function defaultSampleIds(db: Db, tenantId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, tenantId), isNotNull(contacts.lastActivityAt)))
+    .orderBy(desc(contacts.lastActivityAt))
+    .limit(2_000);
+  const picks = [0.25, 0.5, 0.75].map((q) => rows[Math.floor(rows.length * q)]?.id);
+  return [...new Set(picks.filter((id): id is string => id !== undefined))];
 }

@@ -1,0 +1,88 @@
+import { expect, test, type Page } from "@playwright/test";
+import { brightside, signInAs } from "./helpers";
+
+/** Adds a stage at the bottom of the ladder and moves it to the top. */
+async function addFirstStage(page: Page, label: string, threshold: number) {
+  await page.getByRole("button", { name: "Add a stage" }).click();
+  const rows = page.getByRole("list", { name: "Stages" }).getByRole("listitem");
+  const n = await rows.count();
+  await page.getByLabel(`Stage ${n} label`).fill(label);
+  await page.locator(`#stage-${n - 1}-threshold`).fill(String(threshold));
+  for (let i = n; i > 1; i--)
+    await page.getByRole("button", { name: `Move stage ${i} up` }).click();
+}
+
+test("an owner adds a 3-month stage: preview, dry-run counts, skip, save, audit, timeline", async ({
+  page,
+}) => {
+  await signInAs(page, brightside, "owner");
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  // The preview shows sample contacts under the settings in force before anything changes.
+  await expect(page.getByTestId("preview-sample").first()).toBeVisible();
+
+  await addFirstStage(page, "3 months since last job", 3);
+  await expect(page.getByLabel("Stage 1 label")).toHaveValue("3 months since last job");
+  await expect(page.getByText("New stage: key 3_months_since_last_job")).toBeVisible();
+
+  // A sample contact past three months: under the new ladder its 3-month reminder is skipped.
+  const changed = page
+    .getByTestId("preview-sample")
+    .filter({ hasText: "Not sent (settings changed)" })
+    .first();
+  await expect(changed).toBeVisible();
+  const name = (await changed.getByRole("heading").textContent())!.split("·")[0]!.trim();
+
+  await page.getByRole("button", { name: "Review and save" }).click();
+  const dialog = page.getByRole("dialog", { name: "Save version 2" });
+  await expect(dialog.getByTestId("save-impact")).toContainText(
+    /[\d,]+ contacts? ha(s|ve) passed the new “3 months since last job” milestone\./,
+  );
+  await expect(dialog.getByRole("radio", { name: /Skip them/ })).toBeChecked();
+  await dialog.getByRole("button", { name: "Save and apply" }).click();
+  await expect(page.getByText("Saved: version 2 is in force.")).toBeVisible();
+  await expect(page.getByText(/version 2\)/).first()).toBeVisible();
+
+  // The audit log shows who changed what.
+  await page.goto("/audit");
+  await expect(page.getByText("Changed stages (version 2)")).toBeVisible();
+
+  // The sample contact's timeline explains the skip.
+  await page.goto("/contacts");
+  await page.getByLabel("Search name, email or external id").fill(name);
+  await page.getByRole("link", { name }).first().click();
+  await expect(page.getByText(/put in the past by the settings change/).first()).toBeVisible();
+});
+
+test("invalid settings get field errors in words and cannot be saved", async ({ page }) => {
+  await signInAs(page, brightside, "owner");
+  await page.goto("/settings");
+  await page.locator("#stage-1-threshold").fill("2");
+  await expect(page.getByText(/^Threshold must come after the stage before it/)).toBeVisible();
+  await page.getByLabel("Quiet hours end").fill("22:00");
+  await expect(page.getByText(/^End must differ from the start/)).toBeVisible();
+  await page.getByLabel("Booking link").fill("http://brightside-home.example/book");
+  await expect(page.getByText("Booking link must be an https:// address")).toBeVisible();
+  await page.getByRole("checkbox", { name: /^Email/ }).uncheck();
+  await page.getByRole("checkbox", { name: /^SMS/ }).uncheck();
+  await expect(page.getByText("Channels must include at least one channel")).toBeVisible();
+  await page.getByRole("button", { name: "Review and save" }).click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(page.getByText("Some settings need fixing")).toBeVisible();
+});
+
+test("a marketer reads the settings without changing them; an analyst is refused", async ({
+  page,
+}) => {
+  await signInAs(page, brightside, "marketer");
+  await page.goto("/settings");
+  await expect(page.getByText("Only an owner can change them.")).toBeVisible();
+  await expect(page.getByLabel("Stage 1 label")).toHaveAttribute("readonly", "");
+  await expect(page.getByRole("button", { name: "Review and save" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add a stage" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signInAs(page, brightside, "analyst");
+  const response = await page.goto("/settings");
+  expect(response?.status()).toBe(403);
+});
