@@ -31,7 +31,7 @@ test("an owner adds a 3-month stage: preview, dry-run counts, skip, save, audit,
     .filter({ hasText: "Not sent (settings changed)" })
     .first();
   await expect(changed).toBeVisible();
-  const name = (await changed.getByRole("heading").textContent())!.split("·")[0]!.trim();
+  const name = (await changed.getByRole("heading", { level: 3 }).textContent())!.split("·")[0]!.trim();
 
   await page.getByRole("button", { name: "Review and save" }).click();
   const dialog = page.getByRole("dialog", { name: "Save version 2" });
@@ -43,15 +43,15 @@ test("an owner adds a 3-month stage: preview, dry-run counts, skip, save, audit,
   await expect(page.getByText("Saved: version 2 is in force.")).toBeVisible();
   await expect(page.getByText(/version 2\)/).first()).toBeVisible();
 
-  // The audit log shows who changed what.
-  await page.goto("/audit");
-  await expect(page.getByText("Changed stages (version 2)")).toBeVisible();
-
   // The sample contact's timeline explains the skip.
   await page.goto("/contacts");
   await page.getByLabel("Search name, email or external id").fill(name);
   await page.getByRole("link", { name }).first().click();
   await expect(page.getByText(/put in the past by the settings change/).first()).toBeVisible();
+
+  // The audit log shows who changed what.
+  await page.goto("/audit");
+  await expect(page.getByText("Changed stages (version 2)")).toBeVisible();
 });
 
 test("invalid settings get field errors in words and cannot be saved", async ({ page }) => {
@@ -82,6 +82,7 @@ test("a marketer reads the settings without changing them; an analyst is refused
   await expect(page.getByRole("button", { name: "Add a stage" })).toHaveCount(0);
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
   await signInAs(page, brightside, "analyst");
   const response = await page.goto("/settings");
   expect(response?.status()).toBe(403);
