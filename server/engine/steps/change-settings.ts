@@ -102,10 +102,12 @@ async function recomputeBatch(
   );
   for (const milestones of lateOf.values()) countLate(late, milestones);
   const skipped = change.lateMilestones === "skip" ? await skipLate(tx, list, lateOf, change) : [];
+  const skippedOf = new Map<string, ReminderToWrite[]>();
+  for (const w of skipped) skippedOf.set(w.contactId, [...(skippedOf.get(w.contactId) ?? []), w]);
   const next = list.map((contact) => {
     const sendLate = change.lateMilestones === "send" && lateOf.get(contact.id)!.length > 0;
     if (sendLate) return { id: contact.id, nextCheckAt: change.at };
-    const written = skipped.filter((w) => w.contactId === contact.id);
+    const written = skippedOf.get(contact.id) ?? [];
     const history = historyAfter(
       histories.get(contact.id)!,
       false,
