@@ -2,6 +2,7 @@ import "server-only";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { contactsRouter } from "./routers/contacts";
+import { importsRouter } from "./routers/imports";
 import { meRouter } from "./routers/me";
 import { outboxRouter } from "./routers/outbox";
 import { settingsRouter } from "./routers/settings";
@@ -16,6 +17,7 @@ export const appRouter = router({
   outbox: outboxRouter,
   templates: templatesRouter,
   audit: auditRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;
