@@ -9,6 +9,8 @@ const common = {
   attributionWindowDays: 30,
   freshWindowDays: 30,
   allowSelfApproval: false,
+  // The app's own colour (as `DEFAULT_BRAND` in the settings schema) and no logo.
+  brand: { color: "#c2410c", logoUrl: null },
 } satisfies Partial<TenantSettings>;
 
 /** DEC-0009: four one-time stages, then a reminder every 90 days, on web push and Zalo. */

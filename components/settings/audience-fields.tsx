@@ -1,71 +1,10 @@
 "use client";
 
-import { Controller } from "react-hook-form";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Switch } from "@/components/ui/switch";
-import { useFieldError, useSettingsForm, type SettingsPath } from "./form-context";
+import { useSettingsForm } from "./form-context";
+import { FormField, SwitchField } from "./form-field";
 import { Section } from "./section";
-
-/** A number or text field of the form with its label, hint and worded error. */
-function FormField({
-  path,
-  label,
-  hint,
-  type = "text",
-  readOnly,
-}: {
-  path: SettingsPath;
-  label: string;
-  hint?: string;
-  type?: "text" | "number" | "email" | "url" | "date";
-  readOnly: boolean;
-}) {
-  const { register } = useSettingsForm();
-  const error = useFieldError(path, label);
-  const id = path.replaceAll(".", "-");
-  return (
-    <Field label={label} id={id} hint={hint} error={error}>
-      {(c) => (
-        <Input
-          {...c}
-          type={type}
-          readOnly={readOnly}
-          {...register(path, type === "number" ? { valueAsNumber: true } : {})}
-        />
-      )}
-    </Field>
-  );
-}
-
-/** A labelled on/off setting. */
-function SwitchField({
-  path,
-  label,
-  readOnly,
-}: {
-  path: SettingsPath;
-  label: string;
-  readOnly: boolean;
-}) {
-  const { control } = useSettingsForm();
-  return (
-    <Controller
-      control={control}
-      name={path}
-      render={({ field }) => (
-        <label className="flex items-center gap-2 text-sm text-stone-700">
-          <Switch
-            checked={field.value === true}
-            disabled={readOnly}
-            onCheckedChange={field.onChange}
-            aria-label={label}
-          />
-          {label}
-        </label>
-      )}
-    />
-  );
-}
 
 export function AudienceFields({ readOnly }: { readOnly: boolean }) {
   return (

@@ -9,6 +9,7 @@ import type { Channel } from "@/db/schema/enums";
 import type { Driver } from "@/server/engine/channels/from-env";
 import { settingsFormSchema } from "@/server/settings/form-schema";
 import { AudienceFields, ContentFields, SenderFields } from "./audience-fields";
+import { BrandFields } from "./brand-fields";
 import { CadencePreviewPanel } from "./cadence-preview";
 import { DeliveryFields } from "./delivery-fields";
 import type { SettingsForm } from "./form-context";
@@ -58,6 +59,7 @@ export function SettingsEditor({
         <AudienceFields readOnly={readOnly} />
         <ContentFields kind={kind} readOnly={readOnly} />
         <SenderFields readOnly={readOnly} />
+        <BrandFields readOnly={readOnly} />
         {!readOnly && (
           <div className="flex flex-wrap items-center gap-3 lg:col-span-2">
             <Button type="submit" disabled={!form.formState.isDirty}>

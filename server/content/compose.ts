@@ -126,6 +126,7 @@ export async function composeOne(
       nameOrder: settings.nameOrder,
       sender: contact.tenant.sender,
       offer: settings.offer,
+      brand: settings.brand,
       links: {
         cta: tracked[0]!,
         booking: settings.offer ? tracked[0]! : null,

@@ -14,7 +14,15 @@ import { render } from "@react-email/render";
 // The layout is rendered once with markers, then each message fills them in: rendering React per
 // message would cost milliseconds, and a simulated year sends hundreds of thousands of messages.
 const marker = (name: string) => `REKINDLE_SLOT_${name}_7F3A`;
-const slots = ["PREVIEW", "BODY", "SENDER", "ADDRESS", "UNSUBSCRIBE", "PREFERENCES"] as const;
+const slots = [
+  "PREVIEW",
+  "LOGO",
+  "BODY",
+  "SENDER",
+  "ADDRESS",
+  "UNSUBSCRIBE",
+  "PREFERENCES",
+] as const;
 type Slot = (typeof slots)[number];
 
 function ReminderEmail() {
@@ -25,6 +33,7 @@ function ReminderEmail() {
       <Body style={{ backgroundColor: "#f6f7f9", fontFamily: "Helvetica, Arial, sans-serif" }}>
         <Container style={{ backgroundColor: "#ffffff", padding: "24px", maxWidth: "560px" }}>
           <Section>
+            <div dangerouslySetInnerHTML={{ __html: marker("LOGO") }} />
             <div dangerouslySetInnerHTML={{ __html: marker("BODY") }} />
           </Section>
           <Hr />

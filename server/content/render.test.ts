@@ -50,9 +50,23 @@ describe("renderVariant — email (SPEC §1.6)", () => {
     const m = await render(emailVariant(body));
     expect(m.html).toMatch(/^<!DOCTYPE html/);
     expect(m.html).toContain("<p>Hi Lan</p>");
-    expect(m.html).toContain('<a href="https://app.example/r/x">Come back</a>');
+    // The call to action is a button in the app's colour; other links stay links.
+    expect(m.html).toMatch(
+      /<a href="https:\/\/app\.example\/r\/x" style="display:inline-block;background:#c2410c;color:#ffffff;[^"]*">Come back<\/a>/,
+    );
+    expect(m.html).toContain('<a href="https://app.example/u/z">Unsubscribe</a>');
+    expect(m.html).not.toContain("<img");
     expect(m.html).not.toContain("{{");
     expect(m.html).not.toContain("REKINDLE_SLOT");
+  });
+
+  it("shows the workspace's brand: its logo on top and its colour on the button", async () => {
+    const brand = { color: "#1d4ed8", logoUrl: "https://cdn.lotus.example/logo.png?v=2&x=1" };
+    const m = await render(emailVariant(body), { ...ctx, brand });
+    expect(m.html).toContain(
+      '<img src="https://cdn.lotus.example/logo.png?v=2&amp;x=1" alt="Lotus" height="40"',
+    );
+    expect(m.html).toMatch(/href="https:\/\/app\.example\/r\/x" style="[^"]*background:#1d4ed8/);
   });
 
   it("the footer carries the sender's name and postal address, unsubscribe and preferences links", async () => {
@@ -151,7 +165,7 @@ describe("renderVariant — email (SPEC §1.6)", () => {
       emailVariant(`${body}<p>[{{offer}}]</p><a href="{{booking_link}}">Book</a>`),
     );
     expect(m.html).toContain("<p>[]</p>");
-    expect(m.html).toContain('<a href="https://app.example/r/x">Book</a>');
+    expect(m.html).toMatch(/<a href="https:\/\/app\.example\/r\/x" style="[^"]*">Book<\/a>/);
   });
 
   it("lists recommended exercises as escaped links in HTML and as lines in text", async () => {

@@ -1,6 +1,11 @@
 import { toPlainText } from "@react-email/render";
 import type { z } from "zod";
-import type { NameOrder, offerSchema } from "@/server/settings/schema";
+import {
+  DEFAULT_BRAND,
+  type Brand,
+  type NameOrder,
+  type offerSchema,
+} from "@/server/settings/schema";
 import { emailHtml } from "./email-layout";
 import { givenName } from "./given-name";
 import type { MessageContent } from "./message";
@@ -20,6 +25,8 @@ export type RenderContext = {
   nameOrder?: NameOrder;
   sender: { name: string; email: string; postalAddress: string };
   offer: z.infer<typeof offerSchema> | null;
+  /** The email's logo and button colour; the app's own without one. */
+  brand?: Brand;
   /** Short links (`/r/`, `/p/`, `/u/` + a random id): each one's target is stored with it. */
   links: {
     cta: string;
@@ -83,9 +90,13 @@ export async function renderVariant(
       // Sanitised after filling: a value placed in an attribute cannot smuggle in a script URL.
       const body = sanitizeEmailHtml(fill(variant.html, htmlValues(ctx)));
       const subject = fill(variant.subject, text).replace(/\s+/g, " ").trim();
+      const brand = ctx.brand ?? DEFAULT_BRAND;
       const html = await emailHtml({
         PREVIEW: escapeHtml(subject),
-        BODY: body,
+        LOGO: brand.logoUrl
+          ? `<img src="${escapeHtml(brand.logoUrl)}" alt="${escapeHtml(ctx.sender.name)}" height="40" style="display:block;max-height:40px;margin:0 0 16px">`
+          : "",
+        BODY: ctaAsButton(body, ctx.links.cta, brand.color),
         SENDER: escapeHtml(ctx.sender.name),
         ADDRESS: escapeHtml(ctx.sender.postalAddress),
         UNSUBSCRIBE: escapeHtml(ctx.links.unsubscribe),
@@ -127,3 +138,17 @@ export async function renderVariant(
 
 /** One line: empty placeholders must not leave double spaces in a short message. */
 const squeeze = (s: string) => s.replace(/[ \t]+/g, " ").trim();
+
+/**
+ * The email's call to action as a button in the brand's colour: every link to the CTA gets the
+ * button's style (after sanitising, so the colour is ours: validated `#RRGGBB`).
+ */
+export function ctaAsButton(html: string, cta: string, color: string): string {
+  const style =
+    `display:inline-block;background:${color};color:#ffffff;padding:10px 18px;` +
+    "border-radius:6px;text-decoration:none;font-weight:600";
+  const href = `href="${escapeHtml(cta)}"`;
+  return html.replace(/<a\b([^>]*)>/g, (tag, attrs: string) =>
+    attrs.includes(href) ? `<a${attrs.replace(/\sstyle="[^"]*"/, "")} style="${style}">` : tag,
+  );
+}

@@ -45,6 +45,7 @@ export function describeSettings(s: TenantSettings, sender?: Sender): Record<str
     "App link": s.appUrl,
     "Self-approval": s.allowSelfApproval ? "allowed" : "not allowed",
     "Name order": s.nameOrder === "family_first" ? "family name first" : "given name first",
+    "Email brand": `button ${s.brand.color}, ${s.brand.logoUrl ? `logo ${s.brand.logoUrl}` : "no logo"}`,
   };
   if (sender) {
     words["Sender name"] = sender.name;

@@ -41,6 +41,16 @@ export const offerSchema = z.object({
   bookingUrl: z.url(),
 });
 
+/** How the workspace's emails look: a logo at the top and the call to action as a button. */
+export const brandSchema = z.object({
+  /** The call-to-action button's colour, #RRGGBB; white text on it must stay readable. */
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour such as #c2410c"),
+  /** A logo at the top of every email: an https image, or none. */
+  logoUrl: z.url({ protocol: /^https$/, message: "must be an https:// address" }).nullable(),
+});
+
+export const DEFAULT_BRAND: z.infer<typeof brandSchema> = { color: "#c2410c", logoUrl: null };
+
 export const tenantSettingsSchema = z.object({
   cadence: cadenceSchema,
   channels: z.array(z.enum(channelNames)).min(1),
@@ -62,9 +72,12 @@ export const tenantSettingsSchema = z.object({
    * stored before it existed are given-first, as greetings were then.
    */
   nameOrder: nameOrder.default("given_first"),
+  /** Settings stored before the brand existed show the app's own colour and no logo. */
+  brand: brandSchema.default(DEFAULT_BRAND),
 });
 
 export type Stage = z.infer<typeof stageSchema>;
 export type Cadence = z.infer<typeof cadenceSchema>;
 export type NameOrder = z.infer<typeof nameOrder>;
+export type Brand = z.infer<typeof brandSchema>;
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
