@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { auditLog, contacts } from "@/db/schema";
 import { presetFor } from "@/db/presets";
+import { dispatchDueOf } from "@/server/engine/steps/dispatch";
 import { plan } from "@/server/engine/steps/plan";
+import { sendDeliveries } from "@/server/engine/steps/send";
 import { openTestDb } from "@/test/db";
 import { deliveriesOf, eventsOf } from "@/test/engine";
 import { homeServicesCustomer } from "@/test/customer";
@@ -202,5 +204,42 @@ describe("a save that removes what a pending delivery is for (SPEC §1.9)", () =
           "3 months (3 months), 6 months (6 months), 9 months (9 months), 12 months (12 months)",
       },
     ]);
+  });
+});
+
+describe("a pending delivery is checked against the settings in force when it is sent", () => {
+  it("waits for the end of quiet hours that a save moved over its due time", async () => {
+    const { tenant, contact, provider, callsOf } = await homeServicesCustomer(handle.db);
+    // Planned at local midnight: due at the 08:00 resume time (14:00Z).
+    await plan(handle.db, contact.id, new Date("2026-01-01T06:00:00Z"));
+    const quietUntilTen = {
+      ...ladder(...sixNineTwelve),
+      quietHours: { start: "21:00", end: "10:00", resumeAt: "10:30" },
+    };
+    await save(tenant, quietUntilTen, "skip", new Date("2026-01-01T10:00:00Z"));
+
+    const due = new Date("2026-01-01T14:00:00Z");
+    const claimed = await dispatchDueOf(handle.db, new Map([[contact.id, due]]));
+    await sendDeliveries(
+      handle.db,
+      provider,
+      claimed.map((d) => d.id),
+      due,
+    );
+
+    expect(callsOf(contact.id)).toHaveLength(0);
+    const rows = await deliveriesOf(handle.db, contact.id);
+    // 10:30 CST is 16:30Z.
+    expect(rows.map((d) => [d.status, d.nextAttemptAt])).toEqual([
+      ["pending", new Date("2026-01-01T16:30:00Z")],
+      ["pending", new Date("2026-01-01T16:30:00Z")],
+    ]);
+    const deferred = (await eventsOf(handle.db, contact.id)).filter(
+      (e) => e.type === "deferred_quiet_hours" && e.at.getTime() === due.getTime(),
+    );
+    expect(deferred).toHaveLength(2);
+    expect(deferred[0]!.reason).toMatch(
+      /inside quiet hours 21:00–10:00; moved to 2026-01-01 10:30/,
+    );
   });
 });
