@@ -8,6 +8,9 @@ const pureShared = new Set([
   "@/server/content/sms",
   "@/server/settings/form-schema",
   "@/server/settings/describe",
+  "@/server/imports/fields",
+  "@/server/imports/read-csv",
+  "@/server/imports/error-report",
 ]);
 const serverFolders = /^@\/(server|db|inngest)\//;
 
