@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditLog, type AuditKind } from "@/db/schema";
@@ -20,6 +20,11 @@ export const auditFilterSchema = z.object({
   actor: z.string().max(200).optional(),
   /** Entries before this instant: the next page. */
   before: z.date().optional(),
+  /**
+   * With `before`, the id of the last entry shown: entries at that same instant that come after
+   * it (the list is newest first, then by id) are on the next page, never lost between pages.
+   */
+  beforeId: z.uuid().optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 
@@ -32,7 +37,11 @@ export async function listAudit(
   const where: SQL[] = [eq(auditLog.tenantId, tenantId)];
   if (filter.kind) where.push(eq(auditLog.kind, filter.kind));
   if (filter.actor) where.push(eq(auditLog.actorLabel, filter.actor));
-  if (filter.before) where.push(lt(auditLog.at, filter.before));
+  if (filter.before && filter.beforeId)
+    where.push(
+      sql`(${auditLog.at}, ${auditLog.id}) < (${filter.before.toISOString()}::timestamptz, ${filter.beforeId}::uuid)`,
+    );
+  else if (filter.before) where.push(lt(auditLog.at, filter.before));
   return db
     .select({
       id: auditLog.id,
@@ -44,7 +53,7 @@ export async function listAudit(
     })
     .from(auditLog)
     .where(and(...where))
-    .orderBy(desc(auditLog.at))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(filter.limit);
 }
 
