@@ -107,6 +107,15 @@ test("an owner's API keys", async ({ page }) => {
   await check(page, "/api-keys", heading("API keys"));
 });
 
+test("an owner's audit log and a contact with the owner's actions", async ({ page }) => {
+  await signInAs(page, lotus, "owner");
+  await check(page, "/audit", heading("Audit log"));
+  await page.goto("/contacts");
+  const first = page.getByRole("table", { name: "Contacts" }).getByRole("link").first();
+  const href = await first.getAttribute("href");
+  await check(page, href!, (p) => p.getByRole("heading", { name: "What happens next" }));
+});
+
 test("the 403 page", async ({ page }) => {
   await signInAs(page, lotus, "analyst");
   const response = await page.goto("/settings");

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { channelNames } from "@/components/format";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useTRPC } from "@/components/providers/trpc";
 import { useDebounced } from "@/components/ui/use-debounced";
@@ -12,6 +13,7 @@ type Props = { filters: ContactFilters; onChange: (change: Partial<ContactFilter
 export function ContactFiltersBar({ filters, onChange }: Props) {
   const trpc = useTRPC();
   const tags = useQuery(trpc.contacts.tags.queryOptions());
+  const options = useQuery(trpc.contacts.filterOptions.queryOptions());
   const [search, setSearch] = useState(filters.search);
   const [inactive, setInactive] = useState(filters.inactive);
   const inactiveInvalid = inactive !== "" && !/^\d{1,5}$/.test(inactive);
@@ -30,7 +32,7 @@ export function ContactFiltersBar({ filters, onChange }: Props) {
   return (
     <div
       role="search"
-      className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-3"
+      className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3"
     >
       <Field label="Search name, email or external id" id="contact-search">
         {(control) => (
@@ -51,11 +53,68 @@ export function ContactFiltersBar({ filters, onChange }: Props) {
             onChange={(e) => onChange({ tag: e.target.value })}
           >
             <option value="">Any tag</option>
-            {tags.data?.map((tag) => (
+            {withSelected(tags.data, filters.tag).map((tag) => (
               <option key={tag} value={tag}>
                 {tag}
               </option>
             ))}
+          </Select>
+        )}
+      </Field>
+      <Field label="Without tag" id="contact-without">
+        {(control) => (
+          <Select
+            {...control}
+            value={filters.without}
+            onChange={(e) => onChange({ without: e.target.value })}
+          >
+            <option value="">No exclusion</option>
+            {withSelected(tags.data, filters.without).map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field
+        label="Stage reached"
+        id="contact-reached"
+        hint="In any inactivity cycle, whether its reminder was sent or not."
+      >
+        {(control) => (
+          <Select
+            {...control}
+            value={filters.reached}
+            onChange={(e) => onChange({ reached: e.target.value })}
+          >
+            <option value="">Any stage or none</option>
+            {options.data?.stages.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label="Channel state" id="contact-channel-state">
+        {(control) => (
+          <Select
+            {...control}
+            value={filters.channelState}
+            onChange={(e) => onChange({ channelState: e.target.value })}
+          >
+            <option value="">Any channel state</option>
+            {options.data?.channels.map((channel) => {
+              const name = channelNames[channel] ?? channel;
+              return (
+                <optgroup key={channel} label={name}>
+                  <option value={`${channel}:subscribed`}>{name}: subscribed</option>
+                  <option value={`${channel}:unsubscribed`}>{name}: unsubscribed</option>
+                  <option value={`${channel}:unreachable`}>{name}: unreachable or not set</option>
+                </optgroup>
+              );
+            })}
           </Select>
         )}
       </Field>
@@ -77,4 +136,10 @@ export function ContactFiltersBar({ filters, onChange }: Props) {
       </Field>
     </div>
   );
+}
+
+/** The tags in use, plus the one selected (from a bookmarked URL) if no contact has it now. */
+function withSelected(tags: string[] | undefined, selected: string): string[] {
+  if (!tags) return selected ? [selected] : [];
+  return selected && !tags.includes(selected) ? [selected, ...tags] : tags;
 }

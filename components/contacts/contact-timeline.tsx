@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable, Td } from "@/components/ui/data-table";
 import type { AppRouter } from "@/server/api/root";
 import type { inferRouterOutputs } from "@trpc/server";
+import type { ReactNode } from "react";
 
 type Timeline = inferRouterOutputs<AppRouter>["contacts"]["timeline"];
 
@@ -25,16 +26,36 @@ const columns = [
   { label: "Attempts", className: "hidden sm:table-cell" },
 ];
 
+/** Times of the contact's page are in the contact's zone, and the page says so first. */
+export function ContactZoneNote({ zone }: { zone: string }) {
+  // Contact-related times are in the contact's zone, workspace lists in the workspace's: each
+  // page names the zone it uses.
+  return (
+    <p className="text-xs text-stone-500" data-testid="times-zone">
+      Times in {zone}, the contact&apos;s time zone.
+    </p>
+  );
+}
+
+function eventTone(type: string) {
+  if (type === "engine_error" || type === "failed") return "bad";
+  if (type === "sent" || type === "reactivated") return "good";
+  if (type === "tag_added" || type === "tag_removed" || type === "channel_changed") return "warn";
+  return undefined;
+}
+
 /** Why each message was or was not sent, and what happens next (SPEC §1.7). */
-export function ContactTimeline({ timeline }: { timeline: Timeline }) {
+export function ContactTimeline({
+  timeline,
+  afterNext,
+}: {
+  timeline: Timeline;
+  /** What the page shows between "What happens next" and the reminders (the messages sent). */
+  afterNext?: ReactNode;
+}) {
   const zone = timeline.contact.zone;
   return (
     <div className="space-y-8">
-      {/* Contact-related times are in the contact's zone, workspace lists in the workspace's:
-          each page names the zone it uses. */}
-      <p className="text-xs text-stone-500" data-testid="times-zone">
-        Times in {zone}, the contact&apos;s time zone.
-      </p>
       {timeline.attention && <EngineAttention attention={timeline.attention} zone={zone} />}
       <section aria-labelledby="next-heading">
         <h2 id="next-heading" className="mb-3 text-lg font-semibold">
@@ -57,6 +78,7 @@ export function ContactTimeline({ timeline }: { timeline: Timeline }) {
           </ul>
         )}
       </section>
+      {afterNext}
       <section aria-labelledby="deliveries-heading">
         <h2 id="deliveries-heading" className="mb-3 text-lg font-semibold">
           Reminders
@@ -89,7 +111,7 @@ export function ContactTimeline({ timeline }: { timeline: Timeline }) {
               <time className="text-xs text-stone-500" dateTime={e.at.toISOString()}>
                 {formatDateTime(e.at, zone)}
               </time>{" "}
-              <Badge tone={e.type === "engine_error" ? "bad" : undefined}>{e.type}</Badge>{" "}
+              <Badge tone={eventTone(e.type)}>{e.title}</Badge>{" "}
               <span className="text-stone-800">{e.reason}</span>
               {e.detail && <span className="ml-2 text-xs text-stone-500">{e.detail}</span>}
             </li>

@@ -1,16 +1,24 @@
-import { and, arrayContains, asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, asc, count, eq, ilike, not, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { line } from "@/server/lib/bounded";
 import { containsPattern } from "@/server/lib/like-pattern";
 import { contacts } from "@/db/schema";
+import { channelStateFilter, inChannelState } from "./channel-state-filter";
 import { needsAttention } from "./needing-attention";
+import { reachedStage, reachedStageKey } from "./stage-reached";
 
 export const listContactsInput = z.object({
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(5).max(100).default(25),
   search: line(200).optional(),
   tag: line(100).min(1).optional(),
+  /** Only contacts without this tag (e.g. everyone not tagged `do-not-contact`). */
+  withoutTag: line(100).min(1).optional(),
+  /** Only contacts that reached this stage (a stage key, or `recurring`) in any cycle. */
+  reached: reachedStageKey.optional(),
+  /** Only contacts in this state on this channel. */
+  channelState: channelStateFilter.optional(),
   /** Only contacts whose last activity is more than N local days ago, in their own zone. */
   inactiveMoreThanDays: z.number().int().min(0).max(99_999).optional(),
   /** Only contacts the engine failed on and set aside. */
@@ -37,6 +45,9 @@ export async function listContacts(
     eq(contacts.tenantId, tenant.id),
     input.search ? matchesSearch(input.search) : undefined,
     input.tag ? arrayContains(contacts.tags, [input.tag]) : undefined,
+    input.withoutTag ? not(arrayContains(contacts.tags, [input.withoutTag])) : undefined,
+    input.reached ? reachedStage(input.reached) : undefined,
+    input.channelState ? inChannelState(input.channelState) : undefined,
     input.inactiveMoreThanDays === undefined
       ? undefined
       : sql`${inactiveDays} > ${input.inactiveMoreThanDays}`,

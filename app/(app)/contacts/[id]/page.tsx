@@ -2,21 +2,33 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { ContactTimeline } from "@/components/contacts/contact-timeline";
+import { ContactMessages } from "@/components/contacts/contact-messages";
+import { ContactProfile } from "@/components/contacts/contact-profile";
+import { ContactTimeline, ContactZoneNote } from "@/components/contacts/contact-timeline";
+import { DoNotContactAction } from "@/components/contacts/owner-actions";
 import { formatDateTime } from "@/components/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverApi } from "@/server/api/caller";
 import { requirePagePermission } from "@/server/auth/page-guard";
+import { can } from "@/server/auth/permissions";
 
 export const metadata: Metadata = { title: "Contact" };
 
 export default async function ContactPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePagePermission("contacts.read");
+  const { membership } = await requirePagePermission("contacts.read");
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
-  const timeline = await (await serverApi()).contacts.timeline({ contactId: id }).catch(() => null);
-  if (!timeline) notFound();
+  const api = await serverApi();
+  const [timeline, profile, options] = await Promise.all([
+    api.contacts.timeline({ contactId: id }).catch(() => null),
+    api.contacts.profile({ contactId: id }).catch(() => null),
+    api.contacts.filterOptions(),
+  ]);
+  if (!timeline || !profile) notFound();
   const { contact } = timeline;
+  const name = contact.name || contact.externalId;
+  const canWrite = can(membership.roles, "contacts.write");
+  const stageLabels = Object.fromEntries(options.stages.map((s) => [s.key, s.label]));
   const last = contact.lastActivityAt
     ? formatDateTime(contact.lastActivityAt, contact.zone)
     : "never";
@@ -26,10 +38,37 @@ export default async function ContactPage({ params }: { params: Promise<{ id: st
         ← Contacts
       </Link>
       <PageHeader
-        title={contact.name || contact.externalId}
+        title={name}
         description={`${contact.externalId} · ${contact.zone} · last activity ${last}`}
-      />
-      <ContactTimeline timeline={timeline} />
+      >
+        {canWrite && (
+          <DoNotContactAction
+            contactId={contact.id}
+            name={name}
+            tagged={profile.tags.includes("do-not-contact")}
+          />
+        )}
+      </PageHeader>
+      <div className="space-y-8">
+        <ContactZoneNote zone={contact.zone} />
+        <ContactProfile
+          contactId={contact.id}
+          name={name}
+          profile={profile}
+          stageLabels={stageLabels}
+          canWrite={canWrite}
+        />
+        <ContactTimeline
+          timeline={timeline}
+          afterNext={
+            <ContactMessages
+              profile={profile}
+              externalId={contact.externalId}
+              zone={contact.zone}
+            />
+          }
+        />
+      </div>
     </>
   );
 }
