@@ -105,6 +105,7 @@ test.describe("a marketer's pages", () => {
 test("an owner's API keys", async ({ page }) => {
   await signInAs(page, lotus, "owner");
   await check(page, "/api-keys", heading("API keys"));
+  await check(page, "/team", (p) => p.getByTestId("team-member"));
 });
 
 test("an owner's audit log and a contact with the owner's actions", async ({ page }) => {

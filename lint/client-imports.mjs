@@ -11,6 +11,7 @@ const pureShared = new Set([
   "@/server/imports/fields",
   "@/server/imports/read-csv",
   "@/server/imports/error-report",
+  "@/server/team/schema",
 ]);
 const serverFolders = /^@\/(server|db|inngest)\//;
 

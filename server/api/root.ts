@@ -6,6 +6,7 @@ import { importsRouter } from "./routers/imports";
 import { meRouter } from "./routers/me";
 import { outboxRouter } from "./routers/outbox";
 import { settingsRouter } from "./routers/settings";
+import { teamRouter } from "./routers/team";
 import { templatesRouter } from "./routers/templates";
 import { createCallerFactory, router } from "./trpc";
 
@@ -18,6 +19,7 @@ export const appRouter = router({
   templates: templatesRouter,
   audit: auditRouter,
   imports: importsRouter,
+  team: teamRouter,
 });
 
 export type AppRouter = typeof appRouter;
