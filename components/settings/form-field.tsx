@@ -37,7 +37,7 @@ export function FormField({
             type === "number"
               ? { valueAsNumber: true }
               : emptyIsNull
-                ? { setValueAs: (v: string) => v.trim() || null }
+                ? { setValueAs: (v: string | null) => v?.trim() || null }
                 : {},
           )}
         />
