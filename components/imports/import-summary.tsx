@@ -79,7 +79,7 @@ export function ImportSummary({
           >
             {errors.slice(0, SHOWN).map((e, i) => (
               <tr key={i}>
-                <Td className="font-mono text-xs">Line {e.line}</Td>
+                <Td className="font-mono text-xs whitespace-nowrap">Line {e.line}</Td>
                 <Td className="font-mono text-xs break-all">{e.field}</Td>
                 <Td>{e.reason}</Td>
               </tr>

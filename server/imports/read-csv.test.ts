@@ -113,6 +113,20 @@ describe("streamRows", () => {
       expect(pulledAtBatch[i]! - pulledAtBatch[i - 1]!).toBeLessThanOrEqual(8);
   });
 
+  it("gives the page turns while it reads a file handed over as one chunk of megabytes", async () => {
+    const csv = ["externalId", ...Array.from({ length: 100_000 }, (_, i) => `r${i}`)].join("\n");
+    let turns = 0;
+    const timer = setInterval(() => turns++, 0);
+    let rows = 0;
+    await streamRows(fileOf([new TextEncoder().encode(csv)]), ["externalId"], async (batch) => {
+      rows += batch.length;
+    });
+    clearInterval(timer);
+    expect(rows).toBe(100_000);
+    // ~790 KB in pieces of 64 K characters: a turn between each.
+    expect(turns).toBeGreaterThanOrEqual(10);
+  });
+
   it("stops reading when the signal aborts", async () => {
     const csv = ["externalId", ...Array.from({ length: 10 }, (_, i) => `r${i}`)].join("\n");
     const controller = new AbortController();

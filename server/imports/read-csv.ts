@@ -30,6 +30,8 @@ export type CsvScan = {
 
 const SAMPLE_ROWS = 5;
 const GUESS_CHARS = 16_384;
+/** ~1,000 rows of a typical contacts export: a few milliseconds of parsing at a time. */
+const PIECE_CHARS = 65_536;
 
 const parseProblems: Record<string, string> = {
   MissingQuotes: "has a double quote that is never closed",
@@ -37,7 +39,11 @@ const parseProblems: Record<string, string> = {
     "has a double quote inside a quoted value that is not doubled (write two for one inside quotes)",
 };
 
-/** The file's text, decoded as UTF-8 across piece boundaries. */
+/**
+ * The file's text, decoded as UTF-8 across piece boundaries, in pieces of at most PIECE_CHARS:
+ * a browser may hand over a file held in memory as one chunk of megabytes, whose rows would
+ * then be parsed, and held, all at once.
+ */
 async function* textPieces(file: Blob, signal?: AbortSignal): AsyncGenerator<string> {
   const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
   try {
@@ -45,7 +51,11 @@ async function* textPieces(file: Blob, signal?: AbortSignal): AsyncGenerator<str
       if (signal?.aborted) return;
       const { done, value } = await reader.read();
       if (done) return;
-      yield value;
+      for (let at = 0; at < value.length; at += PIECE_CHARS) {
+        yield value.slice(at, at + PIECE_CHARS);
+        // A task boundary between pieces: the page paints and answers clicks (cancel) meanwhile.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
     }
   } finally {
     await reader.cancel().catch(() => undefined);
