@@ -6,6 +6,7 @@ import { channelNames } from "@/components/format";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useTRPC } from "@/components/providers/trpc";
 import { useDebounced } from "@/components/ui/use-debounced";
+import { tagWords } from "./tag-words";
 import type { ContactFilters } from "./use-contact-filters";
 
 type Props = { filters: ContactFilters; onChange: (change: Partial<ContactFilters>) => void };
@@ -14,6 +15,7 @@ export function ContactFiltersBar({ filters, onChange }: Props) {
   const trpc = useTRPC();
   const tags = useQuery(trpc.contacts.tags.queryOptions());
   const options = useQuery(trpc.contacts.filterOptions.queryOptions());
+  const stageLabels = Object.fromEntries((options.data?.stages ?? []).map((s) => [s.key, s.label]));
   const [search, setSearch] = useState(filters.search);
   const [inactive, setInactive] = useState(filters.inactive);
   const inactiveInvalid = inactive !== "" && !/^\d{1,5}$/.test(inactive);
@@ -55,7 +57,7 @@ export function ContactFiltersBar({ filters, onChange }: Props) {
             <option value="">Any tag</option>
             {withSelected(tags.data, filters.tag).map((tag) => (
               <option key={tag} value={tag}>
-                {tag}
+                {tagWords(tag, stageLabels)}
               </option>
             ))}
           </Select>
@@ -71,7 +73,7 @@ export function ContactFiltersBar({ filters, onChange }: Props) {
             <option value="">No exclusion</option>
             {withSelected(tags.data, filters.without).map((tag) => (
               <option key={tag} value={tag}>
-                {tag}
+                {tagWords(tag, stageLabels)}
               </option>
             ))}
           </Select>

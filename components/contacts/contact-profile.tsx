@@ -4,11 +4,11 @@ import { Badge } from "@/components/ui/badge";
 import type { AppRouter } from "@/server/api/root";
 import type { inferRouterOutputs } from "@trpc/server";
 import { ChannelOffAction } from "./owner-actions";
+import { tagWords } from "./tag-words";
 
 type Profile = inferRouterOutputs<AppRouter>["contacts"]["profile"];
 
 const stateTone = { subscribed: "good", unsubscribed: "neutral", unreachable: "bad" } as const;
-const REACTIVATION = "reactivation:";
 
 /** "vi-VN" → "Vietnamese (Vietnam)"; a tag the runtime cannot name stays as given. */
 function localeName(locale: string): string {
@@ -117,11 +117,4 @@ export function ContactProfile({
       </div>
     </section>
   );
-}
-
-/** A `reactivation:<stage>` tag names the stage by its label: "Reminded: Streak lost". */
-function tagWords(tag: string, stageLabels: Record<string, string>): string {
-  if (!tag.startsWith(REACTIVATION)) return tag;
-  const key = tag.slice(REACTIVATION.length);
-  return `Reminded: ${stageLabels[key] ?? key.replaceAll("_", " ")}`;
 }

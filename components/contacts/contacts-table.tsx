@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { DataTable, Td } from "@/components/ui/data-table";
 import type { AppRouter } from "@/server/api/root";
 import type { inferRouterOutputs } from "@trpc/server";
+import { tagWords } from "./tag-words";
 
 type Row = inferRouterOutputs<AppRouter>["contacts"]["list"]["rows"][number];
 
@@ -19,7 +20,16 @@ const columns = [
 ];
 const stateTone = { subscribed: "good", unsubscribed: "neutral", unreachable: "bad" } as const;
 
-export function ContactsTable({ rows, tenantTimeZone }: { rows: Row[]; tenantTimeZone: string }) {
+export function ContactsTable({
+  rows,
+  tenantTimeZone,
+  stageLabels,
+}: {
+  rows: Row[];
+  tenantTimeZone: string;
+  /** Stage key → label, to name the stage of a `reactivation:<stage>` tag. */
+  stageLabels: Record<string, string>;
+}) {
   return (
     <DataTable caption="Contacts" columns={columns}>
       {rows.map((c) => (
@@ -35,7 +45,7 @@ export function ContactsTable({ rows, tenantTimeZone }: { rows: Row[]; tenantTim
             <div className="mt-1 space-y-1 sm:hidden">
               {c.email && <div className="break-all text-xs text-stone-700">{c.email}</div>}
               <Channels channels={c.channels} />
-              <Tags tags={c.tags} />
+              <Tags tags={c.tags} stageLabels={stageLabels} />
             </div>
           </Td>
           <Td className={`text-stone-700 ${secondary}`}>
@@ -53,7 +63,7 @@ export function ContactsTable({ rows, tenantTimeZone }: { rows: Row[]; tenantTim
             <Channels channels={c.channels} />
           </Td>
           <Td className={secondary}>
-            <Tags tags={c.tags} />
+            <Tags tags={c.tags} stageLabels={stageLabels} />
           </Td>
         </tr>
       ))}
@@ -78,13 +88,13 @@ function Channels({ channels }: { channels: Row["channels"] }) {
   );
 }
 
-function Tags({ tags }: { tags: string[] }) {
+function Tags({ tags, stageLabels }: { tags: string[]; stageLabels: Record<string, string> }) {
   if (tags.length === 0) return null;
   return (
     <div className="flex flex-wrap gap-1">
       {tags.map((tag) => (
-        <Badge key={tag} tone={tag === "do-not-contact" ? "bad" : "brand"}>
-          {tag}
+        <Badge key={tag} tone={tag === "do-not-contact" ? "bad" : "brand"} title={tag}>
+          {tagWords(tag, stageLabels)}
         </Badge>
       ))}
     </div>

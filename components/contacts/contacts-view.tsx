@@ -14,6 +14,8 @@ const PAGE_SIZE = 25;
 export function ContactsView({ tenantTimeZone }: { tenantTimeZone: string }) {
   const trpc = useTRPC();
   const { filters, setFilters } = useContactFilters();
+  const options = useQuery(trpc.contacts.filterOptions.queryOptions());
+  const stageLabels = Object.fromEntries((options.data?.stages ?? []).map((s) => [s.key, s.label]));
   const list = useQuery({
     ...trpc.contacts.list.queryOptions(toListInput(filters, PAGE_SIZE)),
     placeholderData: keepPreviousData,
@@ -55,7 +57,11 @@ export function ContactsView({ tenantTimeZone }: { tenantTimeZone: string }) {
         </p>
       )}
       {list.data && list.data.rows.length > 0 && (
-        <ContactsTable rows={list.data.rows} tenantTimeZone={tenantTimeZone} />
+        <ContactsTable
+          rows={list.data.rows}
+          tenantTimeZone={tenantTimeZone}
+          stageLabels={stageLabels}
+        />
       )}
       <nav aria-label="Pagination" className="flex items-center justify-end gap-2">
         <Button
