@@ -1,6 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
 import { brightside, signInAs } from "./helpers";
 
+/** The settings version the page says is in force: "… (version 3). …". */
+async function settingsVersion(page: Page): Promise<number> {
+  const text = await page
+    .getByText(/\(version \d+\)/)
+    .first()
+    .textContent();
+  return Number(/\(version (\d+)\)/.exec(text ?? "")![1]);
+}
+
 /** Adds a stage at the bottom of the ladder and moves it to the top. */
 async function addFirstStage(page: Page, label: string, threshold: number) {
   await page.getByRole("button", { name: "Add a stage" }).click();
@@ -18,6 +27,7 @@ test("an owner adds a 3-month stage: preview, dry-run counts, skip, save, audit,
   await signInAs(page, brightside, "owner");
   await page.goto("/settings");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  const version = await settingsVersion(page);
   // The preview shows sample contacts under the settings in force before anything changes.
   await expect(page.getByTestId("preview-sample").first()).toBeVisible();
 
@@ -31,17 +41,19 @@ test("an owner adds a 3-month stage: preview, dry-run counts, skip, save, audit,
     .filter({ hasText: "Not sent (settings changed)" })
     .first();
   await expect(changed).toBeVisible();
-  const name = (await changed.getByRole("heading", { level: 3 }).textContent())!.split("·")[0]!.trim();
+  const name = (await changed.getByRole("heading", { level: 3 }).textContent())!
+    .split("·")[0]!
+    .trim();
 
   await page.getByRole("button", { name: "Review and save" }).click();
-  const dialog = page.getByRole("dialog", { name: "Save version 2" });
+  const dialog = page.getByRole("dialog", { name: `Save version ${version + 1}` });
   await expect(dialog.getByTestId("save-impact")).toContainText(
     /[\d,]+ contacts? ha(s|ve) passed the new “3 months since last job” milestone\./,
   );
   await expect(dialog.getByRole("radio", { name: /Skip them/ })).toBeChecked();
   await dialog.getByRole("button", { name: "Save and apply" }).click();
-  await expect(page.getByText("Saved: version 2 is in force.")).toBeVisible();
-  await expect(page.getByText(/version 2\)/).first()).toBeVisible();
+  await expect(page.getByText(`Saved: version ${version + 1} is in force.`)).toBeVisible();
+  await expect.poll(() => settingsVersion(page)).toBe(version + 1);
 
   // The sample contact's timeline explains the skip.
   await page.goto("/contacts");
@@ -51,7 +63,19 @@ test("an owner adds a 3-month stage: preview, dry-run counts, skip, save, audit,
 
   // The audit log shows who changed what.
   await page.goto("/audit");
-  await expect(page.getByText("Changed stages (version 2)")).toBeVisible();
+  await expect(
+    page.getByText(`Changed stages (version ${version + 1})`, { exact: true }),
+  ).toBeVisible();
+
+  // Leave the workspace's ladder as the other tests know it: remove the stage again.
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Remove stage 1" }).click();
+  await page.getByRole("button", { name: "Review and save" }).click();
+  await page
+    .getByRole("dialog", { name: `Save version ${version + 2}` })
+    .getByRole("button", { name: "Save and apply" })
+    .click();
+  await expect(page.getByText(`Saved: version ${version + 2} is in force.`)).toBeVisible();
 });
 
 test("invalid settings get field errors in words and cannot be saved", async ({ page }) => {
