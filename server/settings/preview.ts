@@ -37,22 +37,24 @@ export type CadencePreview = {
 
 /**
  * SPEC §3: for up to 10 sample contacts, the next 12 months of reminders under the current and the
- * new settings, side by side, computed by the planner in virtual time (nothing is written).
+ * new settings, side by side, computed by the planner in virtual time (nothing is written). Null
+ * when a given contact is not the workspace's.
  */
 export async function previewCadences(
   db: Db,
   tenant: { id: string; kind: TenantKind; timeZone: string },
   input: z.infer<typeof previewContactsSchema> & { settings: TenantSettings },
   now: Date,
-): Promise<CadencePreview[]> {
+): Promise<CadencePreview[] | null> {
   const current = await currentSettings(db, tenant);
   const ids =
     input.contactIds.length || input.typed.length
       ? input.contactIds.slice(0, 10)
       : await defaultSampleIds(db, tenant.id);
-  const stored = (await Promise.all(ids.map((id) => loadContact(db, tenant.id, id)))).filter(
-    (c): c is ContactContext => c !== null,
-  );
+  const found = await Promise.all(ids.map((id) => loadContact(db, tenant.id, id)));
+  // A contact of another workspace is not found, as any id the caller gives.
+  if (found.some((c) => c === null)) return null;
+  const stored = found as ContactContext[];
   const typed = input.typed.map((t, i) => sampleContact(t, i, stored[0], tenant, current.settings));
   const samples = [...stored, ...typed].slice(0, 10);
   const histories = await currentHistories(

@@ -117,12 +117,12 @@ describe("settings permissions", () => {
     });
     expect(preview).toHaveLength(1);
     expect(preview[0]!.label).toBe("Sam");
-    // Another tenant's contact id is not found: nothing is previewed for it.
-    const other = await owner.settings.preview({
+    // Another tenant's contact id is not found, as any id the caller gives.
+    const other = owner.settings.preview({
       settings: home,
       contactIds: [crypto.randomUUID()],
       typed: [],
     });
-    expect(other).toEqual([]);
+    expect((await refusal(other)).code).toBe("NOT_FOUND");
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { sessionActor } from "@/server/audit/actor";
 import { previewCadences, previewContactsSchema } from "@/server/settings/preview";
@@ -22,7 +23,12 @@ export const settingsRouter = router({
   /** The next 12 months of reminders for sample contacts, under the current and new settings. */
   preview: permissionProcedure("settings.read")
     .input(previewContactsSchema.extend({ settings: editableSettingsSchema }))
-    .query(({ ctx, input }) => previewCadences(ctx.db, ctx.tenant, input, new Date())),
+    .query(async ({ ctx, input }) => {
+      const preview = await previewCadences(ctx.db, ctx.tenant, input, new Date());
+      if (!preview)
+        throw new TRPCError({ code: "NOT_FOUND", message: "No such contact in this workspace." });
+      return preview;
+    }),
   /** Saves a new version and applies it to every contact at once (SPEC §1.9). */
   save: permissionProcedure("settings.write")
     .input(settingsSaveSchema)
