@@ -45,7 +45,11 @@ export function OutboxMessage({
 }) {
   const [asSent, setAsSent] = useState(false);
   return (
-    <li className="rounded-lg border border-stone-200 bg-white p-4" data-testid="outbox-message">
+    <li
+      id={`message-${m.id}`}
+      className="scroll-mt-4 rounded-lg border border-stone-200 bg-white p-4 target:ring-2 target:ring-brand-500"
+      data-testid="outbox-message"
+    >
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <Badge tone="brand">{channelNames[m.channel] ?? m.channel}</Badge>
         {stageLabel && <Badge>{stageLabel}</Badge>}

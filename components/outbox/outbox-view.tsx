@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { channelNames } from "@/components/format";
 import { useTRPC } from "@/components/providers/trpc";
 import { Button } from "@/components/ui/button";
@@ -13,6 +13,8 @@ type Channel = "email" | "sms" | "web_push" | "zalo";
 const PAGE_SIZE = 20;
 
 type Props = {
+  /** The contact filter a link came with (`/outbox?contact=…#message-…`). */
+  initialContact: string;
   /** The workspace's channels: the filter offers only these. */
   channels: Channel[];
   /** Stage key → the label of the workspace's cadence. */
@@ -22,9 +24,9 @@ type Props = {
 };
 
 /** Every message the local channel adapters captured, as the contact would see it. */
-export function OutboxView({ channels, stageLabels, timeZone }: Props) {
+export function OutboxView({ initialContact, channels, stageLabels, timeZone }: Props) {
   const trpc = useTRPC();
-  const [contact, setContact] = useState("");
+  const [contact, setContact] = useState(initialContact);
   const [channel, setChannel] = useState<Channel | "">("");
   const [page, setPage] = useState(1);
   const search = useDebounced(contact.trim());
@@ -38,6 +40,7 @@ export function OutboxView({ channels, stageLabels, timeZone }: Props) {
     placeholderData: keepPreviousData,
     refetchInterval: 10_000,
   });
+  useScrollToLinkedMessage(list.data !== undefined);
   const total = list.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
@@ -116,4 +119,12 @@ export function OutboxView({ channels, stageLabels, timeZone }: Props) {
       </nav>
     </div>
   );
+}
+
+/** A link to one message (`#message-<id>`) scrolls to it once the list has loaded. */
+function useScrollToLinkedMessage(loaded: boolean) {
+  useEffect(() => {
+    if (!loaded || !window.location.hash.startsWith("#message-")) return;
+    document.getElementById(window.location.hash.slice(1))?.scrollIntoView({ block: "start" });
+  }, [loaded]);
 }

@@ -1,9 +1,10 @@
 import { and, arrayContains, eq, not, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts, engineEvents } from "@/db/schema";
+import type { EngineEventType } from "@/server/engine/ledger/events";
 
-/** The timeline events of a tag change (engine events are text-typed, like every other one). */
-export type TagEventType = "tag_added" | "tag_removed";
+/** The timeline events of a tag change. */
+export type TagEventType = Extract<EngineEventType, "tag_added" | "tag_removed">;
 
 export type TagChange = {
   tenantId: string;

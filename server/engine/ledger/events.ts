@@ -29,6 +29,9 @@ export type EngineEventType =
   /** A tracked link opened by a link scanner or a HEAD request: not a click (`data`: scanner). */
   | "link_scanned"
   | "reactivated"
+  /** A tag added or removed by an owner or an integrator (`data`: tag); the engine replans. */
+  | "tag_added"
+  | "tag_removed"
   /** An integrator corrected the last activity, possibly backwards (`data`: before, after). */
   | "last_activity_overridden"
   /** A step failed for the contact, which waits with a backoff (`data`: error, failures, retryAt). */
