@@ -44,7 +44,7 @@ test("an owner imports contacts from a CSV: columns mapped, progress to the end,
   await page
     .getByLabel("CSV file")
     .setInputFiles(
-      csvFile("customers.csv", [
+      csvFile(`${id}.csv`, [
         "Customer ID,Who,E-mail,Phone,Notes",
         `${id}-1,Iris Import,iris@mail.example,+1 312 555 0101,first`,
         `${id}-2,Bad Email,not-an-email,,second`,
@@ -54,7 +54,7 @@ test("an owner imports contacts from a CSV: columns mapped, progress to the end,
     );
 
   // Obvious headers are matched; the others are mapped by hand.
-  await expect(page.getByText(/customers\.csv: 4 rows, 5 columns/)).toBeVisible();
+  await expect(page.getByText(`${id}.csv: 4 rows, 5 columns`, { exact: false })).toBeVisible();
   await expect(page.getByLabel("Column “Customer ID”")).toHaveValue("externalId");
   await expect(page.getByLabel("Column “E-mail”")).toHaveValue("email");
   await expect(page.getByLabel("Column “Who”")).toHaveValue("");
@@ -67,7 +67,7 @@ test("an owner imports contacts from a CSV: columns mapped, progress to the end,
   await page.getByRole("button", { name: "Import 4 rows" }).click();
   await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible();
   await expect(page.getByTestId("import-summary")).toHaveText(
-    "3 of 4 rows of customers.csv stored (3 new, 0 updated); 1 rejected.",
+    `3 of 4 rows of ${id}.csv stored (3 new, 0 updated); 1 rejected.`,
   );
   const rejected = page.getByRole("region", { name: "Rejected rows" });
   await expect(rejected.getByRole("row")).toHaveCount(2);
@@ -80,7 +80,7 @@ test("an owner imports contacts from a CSV: columns mapped, progress to the end,
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Download errors (CSV)" }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe("customers-errors.csv");
+  expect(download.suggestedFilename()).toBe(`${id}-errors.csv`);
   expect(await readFile(await download.path(), "utf8")).toBe(
     "line,field,reason\r\n3,email,must be a valid email address",
   );
@@ -92,6 +92,14 @@ test("an owner imports contacts from a CSV: columns mapped, progress to the end,
   await expect(page.getByText("Ward Import")).toBeVisible();
   await page.getByLabel("Search name, email or external id").fill(`${id}-2`);
   await expect(page.getByText("No contact matches these filters.")).toBeVisible();
+
+  // One audit entry for the import, with the server's counts.
+  await page.goto("/audit");
+  await expect(
+    page
+      .getByTestId("audit-entry")
+      .filter({ hasText: `Imported contacts from ${id}.csv: 4 rows, 3 stored, 1 rejected` }),
+  ).toHaveCount(1);
 });
 
 test("a learning app's owner imports the exercise catalog; a marketer cannot import", async ({
@@ -125,4 +133,27 @@ test("a learning app's owner imports the exercise catalog; a marketer cannot imp
   await expect(marketer.getByRole("link", { name: "Import CSV" })).toHaveCount(0);
   expect((await marketer.goto("/contacts/import"))?.status()).toBe(403);
   await marketer.close();
+});
+
+test("an import can be canceled: the batch on its way is finished, the rest of the file is not sent", async ({
+  page,
+}) => {
+  await signInAs(page, brightside, "owner");
+  await page.goto("/contacts/import");
+  const id = `e2e-cancel-${Date.now()}`;
+  const rows = Array.from({ length: 5_000 }, (_, i) => `${id}-${i},Cancel ${i}`);
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles(csvFile("cancel.csv", ["externalId,name", ...rows]));
+  await page.getByRole("button", { name: "Import 5,000 rows" }).click();
+  const progress = page.getByRole("progressbar", { name: "Rows imported" });
+  await expect(progress).toHaveAttribute("aria-valuemax", "5000");
+  await page.getByRole("button", { name: "Cancel import" }).click();
+  await expect(page.getByRole("heading", { name: "Import canceled" })).toBeVisible();
+  const summary = (await page.getByTestId("import-summary").textContent()) ?? "";
+  const [, stored, sent] = /^([\d,]+) of ([\d,]+) rows of cancel\.csv stored/.exec(summary)!;
+  const notSent = 5_000 - Number(sent!.replaceAll(",", ""));
+  expect(stored).toBe(sent);
+  expect(notSent).toBeGreaterThan(0);
+  expect(summary).toContain(`${notSent.toLocaleString("en-US")} rows of the file were not sent.`);
 });
