@@ -4,13 +4,13 @@ import { openDatabase, type Db, type DbHandle } from "@/db/client";
 import { insertInChunks } from "@/db/bulk";
 import { migrateDatabase } from "@/db/migrate";
 import { openScratchDatabase } from "@/db/scratch-database";
-import { contacts, tenantSettings, tenants } from "@/db/schema";
+import { contacts } from "@/db/schema";
+import { BENCH_ZONE, insertBenchTenant } from "./bench-tenant";
 import type { ChannelProvider } from "@/server/engine/channels/provider";
 import { dispatchDue } from "@/server/engine/steps/dispatch";
 import { findDueContacts, scanDue } from "@/server/engine/steps/scan";
 import { sendDeliveries } from "@/server/engine/steps/send";
 import { localMidnight } from "@/server/engine/time";
-import { presetFor } from "@/db/presets";
 
 const serverUrl = process.env.DATABASE_URL || undefined;
 const sizes = (process.env.BENCH_SIZES ?? (serverUrl ? "100000,1000000" : "20000,100000"))
@@ -19,7 +19,7 @@ const sizes = (process.env.BENCH_SIZES ?? (serverUrl ? "100000,1000000" : "20000
 const batch = Number(process.env.BENCH_BATCH ?? 1_000);
 // Concurrent planners (each its own connection); PGlite runs one statement at a time anyway.
 const workers = Number(process.env.BENCH_WORKERS ?? (serverUrl ? 2 : 1));
-const zone = "Asia/Ho_Chi_Minh";
+const zone = BENCH_ZONE;
 // The local midnight at which 10% of the contacts cross streak_lost.
 const midnight = localMidnight("2026-03-03", zone);
 const instant: ChannelProvider = { send: async (m) => ({ providerMessageId: m.deliveryId }) };
@@ -30,28 +30,14 @@ async function freshDb(): Promise<DbHandle> {
 }
 
 async function seed(db: Db, total: number) {
-  const [tenant] = await db
-    .insert(tenants)
-    .values({
-      slug: "bench",
-      name: "Bench",
-      kind: "self_study",
-      timeZone: zone,
-      postalAddress: "-",
-      senderName: "-",
-      senderEmail: "bench@rekindle.local",
-    })
-    .returning();
-  await db
-    .insert(tenantSettings)
-    .values({ tenantId: tenant!.id, settings: presetFor("self_study") });
+  const tenant = await insertBenchTenant(db);
   const dueLast = new Date("2026-03-01T05:00:00Z"); // Mar 1 local → streak_lost at Mar 3 00:00
   const activeLast = new Date("2026-03-02T05:00:00Z");
   const later = localMidnight("2026-03-04", zone);
   const rows = Array.from({ length: total }, (_, i) => {
     const due = i % 10 === 0;
     return {
-      tenantId: tenant!.id,
+      tenantId: tenant.id,
       externalId: `c${i}`,
       name: `Contact ${i}`,
       timeZone: zone,

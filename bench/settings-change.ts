@@ -8,12 +8,12 @@ import { openDatabase, type DbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { presetFor } from "@/db/presets";
 import { openScratchDatabase } from "@/db/scratch-database";
-import { contacts, deliveries, tenantSettings, tenants } from "@/db/schema";
+import { contacts, deliveries } from "@/db/schema";
 import { previewImpact, saveSettings } from "@/server/settings/save";
+import { BENCH_ZONE, insertBenchTenant } from "./bench-tenant";
 
 const serverUrl = process.env.DATABASE_URL || undefined;
 const sizes = (process.env.BENCH_SIZES ?? "100000").split(",").map(Number);
-const zone = "Asia/Ho_Chi_Minh";
 // 12:00 local on 2026-06-01; contact i was last active at 12:00 local (i % 400) days before.
 const now = new Date("2026-06-01T05:00:00Z");
 const DAY = 86_400_000;
@@ -33,24 +33,12 @@ async function measure(total: number) {
   try {
     await migrateDatabase(handle);
     const { db } = handle;
-    const [tenant] = await db
-      .insert(tenants)
-      .values({
-        slug: "bench",
-        name: "Bench",
-        kind: "self_study",
-        timeZone: zone,
-        postalAddress: "-",
-        senderName: "-",
-        senderEmail: "bench@rekindle.local",
-      })
-      .returning();
+    const tenant = await insertBenchTenant(db);
     const before = presetFor("self_study");
-    await db.insert(tenantSettings).values({ tenantId: tenant!.id, settings: before });
     const rows = Array.from({ length: total }, (_, i) => ({
-      tenantId: tenant!.id,
+      tenantId: tenant.id,
       externalId: `c${i}`,
-      timeZone: zone,
+      timeZone: BENCH_ZONE,
       channels: { web_push: "subscribed" as const, zalo: "subscribed" as const },
       lastActivityAt: new Date(now.getTime() - (i % 400) * DAY),
       nextCheckAt: null,
@@ -75,7 +63,7 @@ async function measure(total: number) {
       },
     };
     const expectedLate = rows.filter((_, i) => i % 400 >= FORTNIGHT).length;
-    const tenantRef = { id: tenant!.id, kind: "self_study" as const };
+    const tenantRef = { id: tenant.id, kind: "self_study" as const };
 
     // First a change no contact is late for (a stage at two years, past everyone's inactivity):
     // the save only recomputes every next check.
@@ -117,11 +105,11 @@ async function measure(total: number) {
     const [skipped] = await db
       .select({ n: count() })
       .from(deliveries)
-      .where(and(eq(deliveries.tenantId, tenant!.id), eq(deliveries.reason, "settings_changed")));
+      .where(and(eq(deliveries.tenantId, tenant.id), eq(deliveries.reason, "settings_changed")));
     const [checked] = await db
       .select({ n: count() })
       .from(contacts)
-      .where(and(eq(contacts.tenantId, tenant!.id), isNotNull(contacts.nextCheckAt)));
+      .where(and(eq(contacts.tenantId, tenant.id), isNotNull(contacts.nextCheckAt)));
     if (report.impact.late.contacts !== expectedLate || skipped!.n !== expectedLate * 2)
       fail(`save skipped ${skipped!.n} deliveries, expected ${expectedLate * 2}`);
     if (checked!.n !== total) fail(`${checked!.n} of ${total} contacts got a next check`);

@@ -1,21 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { brightside, lotus, signInAs } from "./helpers";
 
 /*
  * Every page of the app: no serious or critical axe violation (WCAG 2.1 A and AA), and usable on
  * a 390 px wide phone, i.e. the page itself never scrolls sideways (a wide table may, in its box).
  */
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const serious = violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, `axe on ${page.url()}`).toEqual([]);
-}
 
 async function expectNoSideScroll(page: Page) {
   const size = page.viewportSize();

@@ -31,6 +31,19 @@ test("an owner adds a 3-month stage: preview, dry-run counts, skip, save, audit,
   // The preview shows sample contacts under the settings in force before anything changes.
   await expect(page.getByTestId("preview-sample").first()).toBeVisible();
 
+  // A contact typed in: last active 100 days ago, on the far-east edge of the date line.
+  const hundredDaysAgo = new Date(Date.now() - 100 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Name", { exact: true }).fill("Typed in Kiribati");
+  await page.getByLabel("Time zone (IANA)").fill("Pacific/Kiritimati");
+  await page.getByLabel("Last active on").fill(hundredDaysAgo);
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(
+    page
+      .getByTestId("preview-sample")
+      .filter({ hasText: "Typed in Kiribati · Pacific/Kiritimati" }),
+  ).toBeVisible();
+  await page.getByRole("button", { name: "Back to the default samples" }).click();
+
   await addFirstStage(page, "3 months since last job", 3);
   await expect(page.getByLabel("Stage 1 label")).toHaveValue("3 months since last job");
   await expect(page.getByText("New stage: key 3_months_since_last_job")).toBeVisible();

@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { brightside, signInAs } from "./helpers";
 
 /*
@@ -9,16 +9,6 @@ import { brightside, signInAs } from "./helpers";
 
 const owner = "owner@brightside-home.example";
 const analyst = "analyst@brightside-home.example";
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const serious = violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious, `axe on ${page.url()}`).toEqual([]);
-}
 
 async function openTeam(page: Page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Team" }).click();

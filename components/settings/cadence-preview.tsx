@@ -12,6 +12,7 @@ import type { CadencePreview } from "@/server/settings/preview";
 import { ContactPicker } from "@/components/templates/contact-picker";
 import { Button } from "@/components/ui/button";
 import { useSettingsForm } from "./form-context";
+import { TypedSampleForm, type TypedSample } from "./typed-sample-form";
 
 type Reminder = CadencePreview["current"][number];
 
@@ -22,9 +23,12 @@ type Reminder = CadencePreview["current"][number];
 export function CadencePreviewPanel({
   currentLabels,
   lateMilestones,
+  defaultZone,
 }: {
   currentLabels: Record<string, string>;
   lateMilestones: "skip" | "send";
+  /** The workspace's zone, for a contact typed in. */
+  defaultZone: string;
 }) {
   const trpc = useTRPC();
   const { control } = useSettingsForm();
@@ -33,8 +37,15 @@ export function CadencePreviewPanel({
   const settings = useDebounced(parsed.success ? parsed.data : null);
   const [contactIds, setContactIds] = useState<string[]>([]);
   const [picked, setPicked] = useState<string | null>(null);
+  const [typed, setTyped] = useState<TypedSample[]>([]);
+  const full = contactIds.length + typed.length >= 10;
   const preview = useQuery({
-    ...trpc.settings.preview.queryOptions({ settings: settings!, contactIds, lateMilestones }),
+    ...trpc.settings.preview.queryOptions({
+      settings: settings!,
+      contactIds,
+      typed,
+      lateMilestones,
+    }),
     enabled: settings !== null,
     placeholderData: keepPreviousData,
   });
@@ -56,12 +67,33 @@ export function CadencePreviewPanel({
         <Button
           type="button"
           variant="secondary"
-          disabled={!picked || contactIds.includes(picked) || contactIds.length >= 10}
+          disabled={!picked || contactIds.includes(picked) || full}
           onClick={() => picked && setContactIds([...contactIds, picked])}
         >
           Add to the preview
         </Button>
       </div>
+      <div className="mt-3">
+        <TypedSampleForm
+          defaultZone={defaultZone}
+          disabled={full}
+          onAdd={(sample) => setTyped([...typed, sample])}
+        />
+      </div>
+      {(contactIds.length > 0 || typed.length > 0) && (
+        <div className="mt-2">
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => {
+              setContactIds([]);
+              setTyped([]);
+            }}
+          >
+            Back to the default samples
+          </Button>
+        </div>
+      )}
       {!parsed.success && (
         <p className="mt-3 text-sm text-amber-800">Fix the errors above to see the preview.</p>
       )}

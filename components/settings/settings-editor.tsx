@@ -27,12 +27,15 @@ export function SettingsEditor({
   version,
   drivers,
   kind,
+  timeZone,
   readOnly,
 }: {
   initial: SettingsForm;
   version: number;
   drivers: Record<Channel, Driver>;
   kind: "self_study" | "home_services";
+  /** The workspace's zone. */
+  timeZone: string;
   readOnly: boolean;
 }) {
   const form = useForm<SettingsForm, unknown, Valid>({
@@ -82,7 +85,11 @@ export function SettingsEditor({
         )}
       </form>
       <div className="mt-4">
-        <CadencePreviewPanel currentLabels={currentLabels} lateMilestones={lateMilestones} />
+        <CadencePreviewPanel
+          currentLabels={currentLabels}
+          lateMilestones={lateMilestones}
+          defaultZone={timeZone}
+        />
       </div>
       <SaveDialog
         values={saving}

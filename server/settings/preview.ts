@@ -6,20 +6,24 @@ import type { TenantKind } from "@/db/schema/enums";
 import { loadContact, type ContactContext } from "@/server/engine/contact-context";
 import { currentHistories } from "@/server/engine/planning/next-check";
 import { yearAhead, type PreviewReminder } from "@/server/engine/planning/year-ahead";
-import { addLocalMonths, localDate, localMidnight } from "@/server/engine/time";
+import { addLocalMonths, atWallClock, localDate, localMidnight } from "@/server/engine/time";
 import { line } from "@/server/lib/bounded";
 import { ianaTimeZone } from "@/server/lib/zod-extras";
 import { currentSettings } from "./save";
 import type { TenantSettings } from "./schema";
 
-/** A contact typed in for the preview: inactive since `lastActivityAt`, reachable on every channel. */
+/**
+ * A contact typed in for the preview: last active at noon on a local date in a zone, reachable on
+ * every channel.
+ */
 const typedContact = z.object({
   label: line(60).min(1, "must not be empty"),
   timeZone: ianaTimeZone,
-  lastActivityAt: z.date(),
+  lastActivityOn: z.iso.date({ message: "must be a date such as 2026-03-01" }),
 });
 
-export type TypedContact = z.infer<typeof typedContact>;
+/** A sample contact as the planner needs it: its name, zone and last activity. */
+export type TypedContact = { label: string; timeZone: string; lastActivityAt: Date };
 
 export const previewContactsSchema = z.object({
   /** Contacts of the workspace, by id. */
@@ -55,7 +59,15 @@ export async function previewCadences(
   // A contact of another workspace is not found, as any id the caller gives.
   if (found.some((c) => c === null)) return null;
   const stored = found as ContactContext[];
-  const typed = input.typed.map((t, i) => sampleContact(t, i, stored[0], tenant, current.settings));
+  const typed = input.typed.map((t, i) =>
+    sampleContact(
+      { ...t, lastActivityAt: atWallClock(t.lastActivityOn, "12:00", t.timeZone) },
+      i,
+      stored[0],
+      tenant,
+      current.settings,
+    ),
+  );
   const samples = [...stored, ...typed].slice(0, 10);
   const histories = await currentHistories(
     db,

@@ -29,6 +29,7 @@ export default async function SettingsPage() {
         version={current.version}
         drivers={channelDrivers(env)}
         kind={membership.tenantKind}
+        timeZone={membership.tenantTimeZone}
         readOnly={readOnly}
       />
     </>

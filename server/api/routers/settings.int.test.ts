@@ -111,7 +111,7 @@ describe("settings permissions", () => {
         {
           label: "Sam",
           timeZone: "America/Chicago",
-          lastActivityAt: new Date("2025-01-01T15:00:00Z"),
+          lastActivityOn: "2025-01-01",
         },
       ],
     });
