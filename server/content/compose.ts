@@ -110,8 +110,10 @@ export async function composeOne(
   const picks = extras.recommendations(item, variant);
   const targets = [
     settings.offer?.bookingUrl ?? settings.appUrl,
+    // Where the catalog says the exercise opens; the app's conventional path without one.
     ...picks.map(
       (p) =>
+        p.exercise.url ??
         `${settings.appUrl.replace(/\/$/, "")}/exercises/${encodeURIComponent(p.exercise.externalId)}`,
     ),
   ];

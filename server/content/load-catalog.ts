@@ -13,6 +13,7 @@ const columns = {
   skill: exercises.skill,
   publishedAt: exercises.publishedAt,
   popularity: exercises.popularity,
+  url: exercises.url,
 };
 // Enough per group that pinned picks appearing again still leave a full list.
 const PER_GROUP = RECOMMENDATIONS * 2;

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import {
@@ -11,6 +11,7 @@ import {
   tenantSettings,
   tenants,
   users,
+  links,
 } from "@/db/schema";
 import { presetFor } from "@/db/presets";
 import { runUntil } from "@/server/engine/virtual-time";
@@ -150,6 +151,8 @@ describe("what a reminder says (SPEC §1.6)", () => {
           title: "Pinned drill",
           publishedAt: at("2025-01-01T00:00:00Z"),
           popularity: 1,
+          // Where the catalog says it opens; the others open at <app link>/exercises/<id>.
+          url: "https://learn.lotus.example/drills/pin",
         },
         {
           tenantId: tenant.id,
@@ -197,6 +200,16 @@ describe("what a reminder says (SPEC §1.6)", () => {
       ["Pinned drill", "pinned"],
       ["Fresh essay", "fresh_in_program"],
       ["Hot speaking", "trending_in_skill"],
+    ]);
+    const targets = await handle.db
+      .select({ target: links.target })
+      .from(links)
+      .where(and(eq(links.deliveryId, zalo.id), eq(links.kind, "tracked")));
+    expect(targets.map((t) => t.target).sort()).toEqual([
+      "https://app.example.com/practice",
+      "https://app.example.com/practice/exercises/ex-hot",
+      "https://app.example.com/practice/exercises/ex-new",
+      "https://learn.lotus.example/drills/pin",
     ]);
   });
 });

@@ -10,6 +10,7 @@ const ex = (id: string, program = "ielts", skill = "listening"): Exercise => ({
   skill,
   publishedAt: new Date("2026-01-01T00:00:00Z"),
   popularity: 0,
+  url: null,
 });
 
 const catalog = (parts: Partial<Catalog> = {}): Catalog => ({

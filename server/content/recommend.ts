@@ -3,7 +3,7 @@ import type { RecommendationRule } from "./message";
 
 export type Exercise = Pick<
   typeof exercises.$inferSelect,
-  "id" | "externalId" | "title" | "program" | "skill" | "publishedAt" | "popularity"
+  "id" | "externalId" | "title" | "program" | "skill" | "publishedAt" | "popularity" | "url"
 >;
 
 /** The candidates of each rule, read once per batch for every contact of a tenant. */
