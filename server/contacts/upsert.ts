@@ -47,6 +47,8 @@ export async function upsertContacts(
   tenantId: string,
   rows: Row[],
   now: Date,
+  /** Who sent the rows, as a contact's timeline says it ("the contacts API", "a CSV import"). */
+  source = "the contacts API",
 ): Promise<{ created: number; updated: number; errors: RowError[] }> {
   const unknown = await unknownTimeZones(
     db,
@@ -72,7 +74,7 @@ export async function upsertContacts(
     );
     let inserted = 0;
     for (const group of groupByFields(sorted).values())
-      inserted += await upsertGroup(tx, tenantId, group, now);
+      inserted += await upsertGroup(tx, tenantId, group, now, source);
     return inserted;
   });
   return { created, updated: accepted.length - created, errors };
@@ -83,6 +85,7 @@ async function upsertGroup(
   tenantId: string,
   group: ContactInput[],
   now: Date,
+  source: string,
 ): Promise<number> {
   const fields = Object.keys(group[0]!).filter((k): k is Column => k in onConflict);
   const set = Object.fromEntries(fields.map((f) => [f, onConflict[f]]));
@@ -129,7 +132,7 @@ async function upsertGroup(
     ),
   );
   if (group[0]!.lastActivityOverride) await logOverrides(db, tenantId, moves, now);
-  await reachableAgain(db, tenantId, before, updated, now);
+  await reachableAgain(db, tenantId, before, updated, now, source);
   return result.length - updated.length;
 }
 
@@ -182,6 +185,7 @@ async function reachableAgain(
   before: Map<string, StoredAddresses>,
   updated: { id: string; row: ContactInput }[],
   now: Date,
+  source: string,
 ): Promise<void> {
   for (const { id, row } of updated) {
     const stored = before.get(id);
@@ -199,7 +203,7 @@ async function reachableAgain(
           contactId: id,
           channel,
           state: "subscribed",
-          source: `the contacts API: ${label}`,
+          source: `${source}: ${label}`,
           now,
         });
       }

@@ -188,6 +188,8 @@ describe("importing contacts from a CSV", () => {
       (e) => e.type === "channel_changed",
     );
     expect(changed).toHaveLength(1);
+    // The timeline says where the address came from.
+    expect(changed[0]!.reason).toContain("a CSV import: new email address");
   });
 
   it("reports a zone the database does not know on its line and stores the rest", async () => {

@@ -31,6 +31,8 @@ function target<S extends z.ZodType<{ externalId: string }>>(
  * new address, a later last activity as a return).
  */
 export const targetStores: Record<ImportTarget, TargetStore> = {
-  contacts: target(contactInput, upsertContacts),
+  contacts: target(contactInput, (db, tenantId, rows, now) =>
+    upsertContacts(db, tenantId, rows, now, "a CSV import"),
+  ),
   exercises: target(exerciseInput, upsertExercises),
 };
