@@ -42,14 +42,14 @@ export async function listApiKeys(db: Db, tenantId: string) {
     .orderBy(desc(apiKeys.createdAt));
 }
 
-/** Returns false when the key does not exist in this tenant or is already revoked. */
+/** The revoked key's name and prefix, or null when it is not this tenant's or already revoked. */
 export async function revokeApiKey(db: Db, tenantId: string, id: string, now: Date) {
-  const rows = await db
+  const [row] = await db
     .update(apiKeys)
     .set({ revokedAt: now })
     .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id });
-  return rows.length > 0;
+    .returning({ name: apiKeys.name, prefix: apiKeys.prefix });
+  return row ?? null;
 }
 
 /** The tenant a bearer key belongs to, or null for an unknown or revoked key. */

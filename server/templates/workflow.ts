@@ -6,6 +6,7 @@ import { checkPlaceholders, type ContentError } from "@/server/content/placehold
 import { sanitizeEmailHtml } from "@/server/content/sanitize";
 import { MAX_SMS_SEGMENTS, smsAsSent, smsSegments } from "@/server/content/sms";
 import type { VariantContent } from "@/server/content/variant-content";
+import { recordAudit, type Actor as AuditActor } from "@/server/audit/record";
 import { containsPattern } from "@/server/lib/like-pattern";
 import type { TenantSettings } from "@/server/settings/schema";
 import type { createVariantInput, pinsInput, reviewInput, saveDraftInput } from "./input";
@@ -20,7 +21,21 @@ export class ContentInvalid extends Error {
 export class NotFound extends Error {}
 
 /** Who acts, where, under which settings; `linkLength`: characters of a message link as sent. */
-type Actor = { tenantId: string; userId: string; settings: TenantSettings; linkLength: number };
+type Actor = {
+  tenantId: string;
+  userId: string;
+  settings: TenantSettings;
+  linkLength: number;
+  /** How the audit log names who acted. */
+  audit: AuditActor;
+};
+
+const reviewWords = {
+  submit: "Submitted for review",
+  withdraw: "Withdrew from review",
+  approve: "Approved",
+  reject: "Rejected",
+} as const;
 
 /** The stages a workspace writes messages for: its cadence, and `recurring` when it has one. */
 export function templateStages(settings: TenantSettings): { key: string; label: string }[] {
@@ -195,11 +210,32 @@ export async function reviewRevision(db: Db, actor: Actor, input: z.infer<typeof
         .update(templates)
         .set({ approvedRevisionId: revision.id })
         .where(and(eq(templates.id, revision.templateId), eq(templates.tenantId, actor.tenantId)));
+    const template = await lockTemplate(tx, actor.tenantId, revision.templateId);
+    await recordAudit(tx, {
+      tenantId: actor.tenantId,
+      actor: actor.audit,
+      kind: "template",
+      summary: `${reviewWords[input.action]}: variant ${template.name} of ${template.stage} × ${template.channel} (revision ${revision.number})`,
+      data: {
+        variant: template.name,
+        stage: template.stage,
+        channel: template.channel,
+        revision: revision.number,
+        action: input.action,
+        ...(input.comment && { comment: input.comment }),
+      },
+      at: now,
+    });
     return updated!;
   });
 }
 
-export async function setPins(db: Db, tenantId: string, input: z.infer<typeof pinsInput>) {
+export async function setPins(
+  db: Db,
+  tenantId: string,
+  input: z.infer<typeof pinsInput>,
+  actor: AuditActor,
+) {
   await db.transaction(async (tx) => {
     // Every write below names the template found in this tenant, never the input's id.
     const { id: templateId } = await lockTemplate(tx, tenantId, input.templateId);
@@ -221,6 +257,35 @@ export async function setPins(db: Db, tenantId: string, input: z.infer<typeof pi
           position,
         })),
       );
+    await auditPins(tx, tenantId, templateId, input.exerciseIds, actor);
+  });
+}
+
+/** The pins of a variant in the audit log, by exercise title in their order. */
+async function auditPins(
+  tx: Db,
+  tenantId: string,
+  templateId: string,
+  exerciseIds: string[],
+  actor: AuditActor,
+) {
+  const template = await lockTemplate(tx, tenantId, templateId);
+  const titles = exerciseIds.length
+    ? await tx
+        .select({ id: exercises.id, title: exercises.title })
+        .from(exercises)
+        .where(and(eq(exercises.tenantId, tenantId), inArray(exercises.id, exerciseIds)))
+    : [];
+  const pinned = exerciseIds.map((id) => titles.find((t) => t.id === id)?.title ?? id);
+  await recordAudit(tx, {
+    tenantId,
+    actor,
+    kind: "pin",
+    summary: pinned.length
+      ? `Pinned ${pinned.length} exercise${pinned.length === 1 ? "" : "s"} to variant ${template.name} of ${template.stage} × ${template.channel}`
+      : `Removed the pins of variant ${template.name} of ${template.stage} × ${template.channel}`,
+    data: { variant: template.name, stage: template.stage, channel: template.channel, pinned },
+    at: new Date(),
   });
 }
 

@@ -1,4 +1,9 @@
 import "server-only";
+import type { Session } from "next-auth";
+import type { Db } from "@/db/client";
+import type { Role } from "@/db/schema/enums";
+import { sessionActor } from "@/server/audit/actor";
+import { recordAudit } from "@/server/audit/record";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/server/api-keys/keys";
@@ -7,17 +12,44 @@ import { permissionProcedure, router } from "../trpc";
 
 const manageKeys = permissionProcedure("apiKeys.manage");
 
+/** API keys in the audit log: which key (its name and visible prefix, never the key). */
+function auditKey(
+  tx: Db,
+  ctx: { session: Session | null; userId: string; tenant: { id: string; roles: Role[] } },
+  summary: string,
+) {
+  return recordAudit(tx, {
+    tenantId: ctx.tenant.id,
+    actor: sessionActor(ctx.session, ctx.userId, ctx.tenant.roles),
+    kind: "api_key",
+    summary,
+    data: {},
+    at: new Date(),
+  });
+}
+
 export const apiKeysRouter = router({
   list: manageKeys.query(({ ctx }) => listApiKeys(ctx.db, ctx.tenant.id)),
   create: manageKeys
     .input(z.object({ name: line(100).min(1, "Give the key a name") }))
     .mutation(({ ctx, input }) =>
-      createApiKey(ctx.db, { tenantId: ctx.tenant.id, name: input.name, createdBy: ctx.userId }),
+      ctx.db.transaction(async (tx) => {
+        const created = await createApiKey(tx, {
+          tenantId: ctx.tenant.id,
+          name: input.name,
+          createdBy: ctx.userId,
+        });
+        await auditKey(tx, ctx, `Created the API key “${created.name}” (${created.prefix}…)`);
+        return created;
+      }),
     ),
-  revoke: manageKeys.input(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
-    const revoked = await revokeApiKey(ctx.db, ctx.tenant.id, input.id, new Date());
-    if (!revoked)
-      throw new TRPCError({ code: "NOT_FOUND", message: "No active key with this id." });
-    return { revoked };
-  }),
+  revoke: manageKeys.input(z.object({ id: z.uuid() })).mutation(({ ctx, input }) =>
+    ctx.db.transaction(async (tx) => {
+      const revoked = await revokeApiKey(tx, ctx.tenant.id, input.id, new Date());
+      if (!revoked)
+        throw new TRPCError({ code: "NOT_FOUND", message: "No active key with this id." });
+      await auditKey(tx, ctx, `Revoked the API key “${revoked.name}” (${revoked.prefix}…)`);
+      return { revoked: true };
+    }),
+  ),
 });

@@ -1,8 +1,9 @@
 import "server-only";
+import type { Session } from "next-auth";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { channel, type TenantKind } from "@/db/schema/enums";
+import { channel, type Role, type TenantKind } from "@/db/schema/enums";
 import { checkPlaceholders } from "@/server/content/placeholders";
 import { previewMessage } from "@/server/content/preview";
 import { recommends } from "@/server/content/recommend";
@@ -32,6 +33,7 @@ import {
   templateGrid,
   variantDetail,
 } from "@/server/templates/workflow";
+import { sessionActor } from "@/server/audit/actor";
 import { permissionProcedure, router } from "../trpc";
 
 /** Domain refusals become clear client errors; anything else stays an internal error. */
@@ -48,13 +50,19 @@ async function refusalsAsErrors<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** Who acts, in which workspace, under which settings (self-approval), with what links. */
-async function actorOf(ctx: { db: Db; userId: string; tenant: { id: string; kind: TenantKind } }) {
+async function actorOf(ctx: {
+  db: Db;
+  session: Session | null;
+  userId: string;
+  tenant: { id: string; kind: TenantKind; roles: Role[] };
+}) {
   const settings = await getTenantSettings(ctx.db, ctx.tenant);
   return {
     tenantId: ctx.tenant.id,
     userId: ctx.userId,
     settings,
     linkLength: linkLength(env.NEXTAUTH_URL),
+    audit: sessionActor(ctx.session, ctx.userId, ctx.tenant.roles),
   };
 }
 
@@ -94,7 +102,16 @@ export const templatesRouter = router({
   }),
   setPins: write
     .input(pinsInput)
-    .mutation(({ ctx, input }) => refusalsAsErrors(() => setPins(ctx.db, ctx.tenant.id, input))),
+    .mutation(({ ctx, input }) =>
+      refusalsAsErrors(() =>
+        setPins(
+          ctx.db,
+          ctx.tenant.id,
+          input,
+          sessionActor(ctx.session, ctx.userId, ctx.tenant.roles),
+        ),
+      ),
+    ),
   /** Exercises to pin to a variant (SPEC §1.6: pinned exercises come first). */
   exercises: read
     .input(z.object({ search: line(100).default("") }))
