@@ -104,8 +104,10 @@ test("a customer's reminder arrives rendered, its links are tracked, and the pre
   // The contact's timeline explains all of it.
   await page.goto(`/contacts?q=${externalId}`);
   await page.getByRole("link", { name: "Rosa Link" }).click();
-  await expect(page.getByText("clicked", { exact: true }).first()).toBeVisible();
-  await expect(page.getByText("link_scanned", { exact: true })).toHaveCount(2);
+  await expect(page.getByText("Link opened", { exact: true }).first()).toBeVisible();
+  await expect(
+    page.getByText("Link checked by a scanner (not a click)", { exact: true }),
+  ).toHaveCount(2);
   await expect(
     page.getByText("Unsubscribed from sms through the preference center."),
   ).toBeVisible();
