@@ -1,5 +1,5 @@
 import type { Channel } from "@/db/schema/enums";
-import type { TenantSettings } from "@/server/settings/schema";
+import type { Stage, TenantSettings } from "@/server/settings/schema";
 import type { ContactContext } from "../contact-context";
 import type { ReminderSummary } from "../ledger/cycle-history";
 import { pendingStages, stageReachedAt, type Milestone } from "../stages";
@@ -21,18 +21,26 @@ export function lateMilestones(
   history: ReminderSummary[],
   at: Date,
 ): Milestone[] {
+  // A stage with the same key and threshold is reached when it was: never late. Most saves
+  // change no stage, and this runs for every contact of the workspace.
+  const changed = contact.settings.cadence.stages.filter(
+    (s) => !before.cadence.stages.some((b) => sameStage(b, s)),
+  );
+  if (changed.length === 0) return [];
   const handled = new Set(history.map((r) => r.key));
-  const { stages } = contact.settings.cadence;
-  const reached = pendingStages(stages, handled, contact.lastActivityAt!, contact.zone).filter(
+  const last = contact.lastActivityAt!;
+  const reached = pendingStages(changed, handled, last, contact.zone).filter(
     (m) => m.reachedAt <= at,
   );
-  const dueBefore = new Set(
-    before.cadence.stages
-      .filter((s) => stageReachedAt(contact.lastActivityAt!, s, contact.zone) <= at)
-      .map((s) => s.key),
-  );
-  return reached.filter((m) => !dueBefore.has(m.key));
+  const dueBefore = (key: string) => {
+    const old = before.cadence.stages.find((b) => b.key === key);
+    return old !== undefined && stageReachedAt(last, old, contact.zone) <= at;
+  };
+  return reached.filter((m) => !dueBefore(m.key));
 }
+
+const sameStage = (a: Stage, b: Stage) =>
+  a.key === b.key && a.threshold === b.threshold && a.unit === b.unit;
 
 /**
  * A late milestone the owner chose not to send: recorded with every channel `skipped`, reason
