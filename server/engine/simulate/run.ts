@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { insertInChunks } from "@/db/bulk";
 import { openDatabase, type Db, type DbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -119,6 +119,17 @@ async function changeScenarioSettings(
       .update(tenants)
       .set({ timeZone: change.settings.timezone })
       .where(eq(tenants.id, tenantId));
+    // Contacts without a zone of their own now count their days there: plan them again.
+    await db
+      .update(contacts)
+      .set({ nextCheckAt: at })
+      .where(
+        and(
+          eq(contacts.tenantId, tenantId),
+          isNull(contacts.timeZone),
+          isNotNull(contacts.lastActivityAt),
+        ),
+      );
   }
   await saveSettings(db, {
     tenant,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { updateInChunks } from "@/db/bulk";
 import { contacts, deliveries, reminders } from "@/db/schema";
@@ -53,6 +53,9 @@ export type ChangeImpact = {
 export async function applySettingsChange(tx: Db, change: SettingsChange): Promise<ChangeImpact> {
   const canceled = await cancelRemoved(tx, change);
   const late = newLateCount();
+  // Quiet hours, retries, the offer, the sender…: no next check moves, and pending sends are
+  // checked against them when sent. Only the cadence and the audience move milestones.
+  if (!movesMilestones(change.before, change.after)) return { late, canceled };
   for await (const ids of plannableContactIds(tx, change.tenantId)) {
     const list = (await loadContacts(tx, { ids }, true))
       .map((c) => ({ ...c, settings: change.after }))
@@ -68,7 +71,8 @@ export async function settingsChangeImpact(
   change: Pick<SettingsChange, "tenantId" | "before" | "after" | "at">,
 ): Promise<ChangeImpact> {
   const late = newLateCount();
-  for await (const ids of plannableContactIds(db, change.tenantId)) {
+  const since = lateSince(change.before, change.after, change.at);
+  for await (const ids of since ? plannableContactIds(db, change.tenantId, since) : []) {
     const list = (await loadContacts(db, { ids }, false))
       .map((c) => ({ ...c, settings: change.after }))
       .filter(isPlannable);
@@ -195,8 +199,43 @@ function jsonTexts(values: readonly string[]) {
   return sql`array(select json_array_elements_text(${JSON.stringify(values)}::json))`;
 }
 
-/** The tenant's contacts with a last activity, in id order, a batch at a time. */
-async function* plannableContactIds(db: Db, tenantId: string): AsyncGenerator<string[]> {
+/** Whether a change can move anyone's next milestone: its cadence or who is excluded. */
+function movesMilestones(before: TenantSettings, after: TenantSettings): boolean {
+  return (
+    JSON.stringify(before.cadence) !== JSON.stringify(after.cadence) ||
+    before.excludeDoNotContact !== after.excludeDoNotContact
+  );
+}
+
+/**
+ * The latest last activity a contact late for this change can have, or null when no stage
+ * changed (then nobody is late). A stage of N days is reached more than N − 1 days after the last
+ * activity's instant (its local date's midnight is less than a day before it), less an hour per
+ * DST change on the way: N − 2 days is a safe bound; 28·N − 2 days for N months.
+ */
+function lateSince(before: TenantSettings, after: TenantSettings, at: Date): Date | null {
+  const changed = after.cadence.stages.filter(
+    (s) =>
+      !before.cadence.stages.some(
+        (b) => b.key === s.key && b.threshold === s.threshold && b.unit === s.unit,
+      ),
+  );
+  if (changed.length === 0) return null;
+  const days = Math.min(
+    ...changed.map((s) => (s.unit === "day" ? s.threshold : 28 * s.threshold) - 2),
+  );
+  return new Date(at.getTime() - days * 86_400_000);
+}
+
+/**
+ * The tenant's contacts with a last activity (at `lastActiveBy` or before, when given), in id
+ * order, a batch at a time.
+ */
+async function* plannableContactIds(
+  db: Db,
+  tenantId: string,
+  lastActiveBy?: Date,
+): AsyncGenerator<string[]> {
   let after = "00000000-0000-0000-0000-000000000000";
   for (;;) {
     const rows = await db
@@ -206,6 +245,7 @@ async function* plannableContactIds(db: Db, tenantId: string): AsyncGenerator<st
         and(
           eq(contacts.tenantId, tenantId),
           isNotNull(contacts.lastActivityAt),
+          lastActiveBy ? lte(contacts.lastActivityAt, lastActiveBy) : undefined,
           gt(contacts.id, after),
         ),
       )
