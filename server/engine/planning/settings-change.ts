@@ -23,9 +23,7 @@ export function lateMilestones(
 ): Milestone[] {
   // A stage with the same key and threshold is reached when it was: never late. Most saves
   // change no stage, and this runs for every contact of the workspace.
-  const changed = contact.settings.cadence.stages.filter(
-    (s) => !before.cadence.stages.some((b) => sameStage(b, s)),
-  );
+  const changed = changedStages(before, contact.settings);
   if (changed.length === 0) return [];
   const handled = new Set(history.map((r) => r.key));
   const last = contact.lastActivityAt!;
@@ -41,6 +39,11 @@ export function lateMilestones(
 
 const sameStage = (a: Stage, b: Stage) =>
   a.key === b.key && a.threshold === b.threshold && a.unit === b.unit;
+
+/** The stages of `after` that `before` lacks with the same key and threshold: only they can be late. */
+export function changedStages(before: TenantSettings, after: TenantSettings): Stage[] {
+  return after.cadence.stages.filter((s) => !before.cadence.stages.some((b) => sameStage(b, s)));
+}
 
 /**
  * A late milestone the owner chose not to send: recorded with every channel `skipped`, reason

@@ -12,6 +12,7 @@ import { writeReminders, type ReminderToWrite } from "../ledger/write-reminders"
 import { currentHistories } from "../planning/next-check";
 import { historyAfter } from "../planning/reminder";
 import {
+  changedStages,
   keptBySettings,
   lateMilestones,
   planSkippedLate,
@@ -214,12 +215,7 @@ function movesMilestones(before: TenantSettings, after: TenantSettings): boolean
  * DST change on the way: N − 2 days is a safe bound; 28·N − 2 days for N months.
  */
 function lateSince(before: TenantSettings, after: TenantSettings, at: Date): Date | null {
-  const changed = after.cadence.stages.filter(
-    (s) =>
-      !before.cadence.stages.some(
-        (b) => b.key === s.key && b.threshold === s.threshold && b.unit === s.unit,
-      ),
-  );
+  const changed = changedStages(before, after);
   if (changed.length === 0) return null;
   const days = Math.min(
     ...changed.map((s) => (s.unit === "day" ? s.threshold : 28 * s.threshold) - 2),
