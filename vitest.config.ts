@@ -15,6 +15,10 @@ export default defineConfig({
     exclude: ["**/node_modules/**", "e2e/**", ".next*/**", ".data/**"],
     // Each PGlite costs ~670 MB and a core; two workers fit the 2-core machine.
     maxWorkers: 2,
+    // A worker keeps the modules it imported for its next file: importing the server's modules
+    // afresh for every file took longer than the tests themselves. A file that needs a module to
+    // read a changed environment imports it after `vi.resetModules()`.
+    isolate: false,
     projects: [
       {
         extends: true,

@@ -38,7 +38,7 @@ async function openPglite(dataDir?: string): Promise<DbHandle> {
   return { ...handle, close: () => handle.close().then(release) };
 }
 
-/** A handle on an open PGlite, e.g. a `clone()` of a migrated template in tests. */
+/** A handle on an open PGlite, e.g. one loaded from a migrated snapshot in tests. */
 export function pgliteHandle(client: PGlite): DbHandle {
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
   return { db, driver: "pglite", close: () => client.close() };

@@ -1,17 +1,14 @@
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db, DbHandle } from "@/db/client";
-import { POST as resendWebhook } from "@/app/api/webhooks/resend/route";
-import { POST as inboundSms } from "@/app/api/webhooks/sms/route";
-import { POST as smsStatusCallback } from "@/app/api/webhooks/sms/status/route";
-import { env } from "@/server/env";
 import { setChannelState } from "@/server/preferences/channel-state";
 import { openTestDb } from "@/test/db";
 import { eventsOf } from "@/test/engine";
 import { sentCustomer } from "@/test/sent-customer";
 import { twilioSignature } from "./twilio-signature";
 
-// The routes read their secrets from the environment when first imported.
+// The routes read their secrets from the environment when first imported: they are imported
+// afresh below, after these are set (a worker may have imported them before, for another file).
 const secrets = vi.hoisted(() => {
   const values = {
     RESEND_WEBHOOK_SECRET: `whsec_${Buffer.from("replay-test-secret-32-bytes-long").toString("base64")}`,
@@ -22,6 +19,12 @@ const secrets = vi.hoisted(() => {
 });
 const database = vi.hoisted(() => ({ db: undefined as Db | undefined }));
 vi.mock("@/db/runtime", () => ({ getDb: async () => database.db }));
+
+vi.resetModules();
+const { env } = await import("@/server/env");
+const { POST: resendWebhook } = await import("@/app/api/webhooks/resend/route");
+const { POST: inboundSms } = await import("@/app/api/webhooks/sms/route");
+const { POST: smsStatusCallback } = await import("@/app/api/webhooks/sms/status/route");
 
 let handle: DbHandle;
 beforeAll(async () => {

@@ -1,11 +1,10 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { attempts, contacts, cycles, deliveries, engineEvents, reminders } from "@/db/schema";
 import { selfStudyPreset } from "@/db/presets";
-import { onPostgresServer } from "@/test/db";
-import { pgliteTemplate } from "@/test/pglite-template";
+import { onPostgresServer, openTestDb } from "@/test/db";
 import { DO_NOT_CONTACT } from "../audience";
 import { isQuiet, outOfQuietHours } from "../quiet-hours";
 import { localDate } from "../time";
@@ -278,12 +277,6 @@ async function checkInvariants(db: Db, scenario: Scenario, appliedAt: AppliedAt 
   }
 }
 
-let template: Awaited<ReturnType<typeof pgliteTemplate>>;
-beforeAll(async () => {
-  if (!onPostgresServer) template = await pgliteTemplate();
-});
-afterAll(() => template?.close());
-
 describe.skipIf(onPostgresServer)("engine invariants over random scenarios (fast-check)", () => {
   // Provider calls may stay in flight while the contact clicks, returns or opts out (SPEC §1.4).
   it(
@@ -293,7 +286,7 @@ describe.skipIf(onPostgresServer)("engine invariants over random scenarios (fast
         fc.asyncProperty(scenarioArb, inFlightArb, async (scenario, { minutes, races }) => {
           const appliedAt: AppliedAt = new Map();
           await runScenario(scenario, {
-            open: template.clone,
+            open: openTestDb,
             inFlight: {
               minutes,
               onEarly: (e, at) => appliedAt.set(e, at),
@@ -323,9 +316,9 @@ describe.skipIf(onPostgresServer)("engine invariants over random scenarios (fast
           const poison = poisonOf(p);
           const scenario = withoutPoisonedEvents(generated, poison);
           const end = new Date(scenario.end);
-          const healthy = await runScenario(scenario, { open: template.clone });
+          const healthy = await runScenario(scenario, { open: openTestDb });
           const poisoned = await runScenario(scenario, {
-            open: template.clone,
+            open: openTestDb,
             clocks: poisoning(poison),
             inspect: async (db) => {
               await checkInvariants(db, scenario);
@@ -355,8 +348,8 @@ describe.skipIf(onPostgresServer)("engine invariants over random scenarios (fast
     async () => {
       await fc.assert(
         fc.asyncProperty(scenarioArb, async (scenario) => {
-          const perContact = await runScenario(scenario, { open: template.clone });
-          const shared = await runScenario(scenario, { open: template.clone, clocks: sharedClock });
+          const perContact = await runScenario(scenario, { open: openTestDb });
+          const shared = await runScenario(scenario, { open: openTestDb, clocks: sharedClock });
           expect(perContact).toEqual(shared);
         }),
         { numRuns: runs, seed, endOnFailure: true },

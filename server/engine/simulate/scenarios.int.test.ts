@@ -1,9 +1,8 @@
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { onPostgresServer } from "@/test/db";
-import { pgliteTemplate } from "@/test/pglite-template";
+import { describe, expect, it } from "vitest";
+import { onPostgresServer, openTestDb } from "@/test/db";
 import { runScenario } from "./run";
 import { scenarioSchema } from "./scenario";
 
@@ -13,13 +12,6 @@ const files = readdirSync(dir)
   .sort();
 const read = (file: string) => JSON.parse(readFileSync(`${dir}/${file}`, "utf8")) as unknown;
 
-// Each scenario runs on a clone of one migrated template.
-let template: Awaited<ReturnType<typeof pgliteTemplate>>;
-beforeAll(async () => {
-  if (!onPostgresServer) template = await pgliteTemplate();
-});
-afterAll(() => template?.close());
-
 // Scenarios always run on embedded PGlite: once is enough when the suite also runs on a server.
 describe.skipIf(onPostgresServer)("committed scenarios (one per SPEC rule)", () => {
   it("there are at least 15", () => {
@@ -27,7 +19,7 @@ describe.skipIf(onPostgresServer)("committed scenarios (one per SPEC rule)", () 
   });
 
   it.each(files)("%s", async (file) => {
-    const output = await runScenario(scenarioSchema.parse(read(file)), { open: template.clone });
+    const output = await runScenario(scenarioSchema.parse(read(file)), { open: openTestDb });
     expect(output).toEqual(read(file.replace(/\.json$/, ".expected.json")));
   });
 });
