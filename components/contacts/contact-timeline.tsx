@@ -15,6 +15,7 @@ const statusTone = {
   skipped: "warn",
   superseded: "neutral",
   canceled: "neutral",
+  held_out: "neutral",
 } as const;
 
 // Attempts are rarely more than one: below `sm` the column gives its room to the others.
@@ -92,7 +93,7 @@ export function ContactTimeline({
               </Td>
               <Td>{channelNames[d.channel] ?? d.channel}</Td>
               <Td>
-                <Badge tone={statusTone[d.status]}>{d.status}</Badge>
+                <Badge tone={statusTone[d.status]}>{d.status.replace("_", " ")}</Badge>
                 {d.reason && <span className="ml-2 text-xs text-stone-500">{d.reason}</span>}
               </Td>
               <Td>{formatDateTime(d.dueAt, zone)}</Td>

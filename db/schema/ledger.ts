@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   index,
   integer,
   jsonb,
@@ -24,6 +25,8 @@ export const deliveryStatus = pgEnum("delivery_status", [
   "superseded",
   "canceled",
   "skipped",
+  /** Not sent: its cycle is in the holdout group (SPEC §1.8); `finishedAt` is the would-be send. */
+  "held_out",
 ]);
 export const attemptOutcome = pgEnum("attempt_outcome", [
   "started",
@@ -58,6 +61,10 @@ export const cycles = pgTable(
     startedAt: at().notNull(),
     closedAt: at(),
     closeReason: text(),
+    /** The qualifying activity that ended it: a return (SPEC §1.8). */
+    returnedAt: at(),
+    /** In the holdout group, decided once at its start (SPEC §1.8): its deliveries are held out. */
+    heldOut: boolean().notNull().default(false),
   },
   (t) => [
     unique("cycles_contact_start_unique").on(t.contactId, t.startedAt),

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { TenantSettings } from "@/server/settings/schema";
 import { tenantKind } from "./enums";
@@ -17,6 +18,13 @@ export const tenants = pgTable("tenants", {
    * a sandbox (SPEC §1.9).
    */
   sandbox: boolean().notNull().default(false),
+  /**
+   * Salts the holdout hash (SPEC §1.8), random at creation: which contacts are held out is
+   * deterministic within a workspace and unrelated across workspaces.
+   */
+  holdoutSalt: text()
+    .notNull()
+    .default(sql`gen_random_uuid()::text`),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -86,6 +86,7 @@ export async function loadContacts(db: Db, selection: Selection, lock: boolean) 
       settings: settings.get(tenant.id)!,
       tenant: {
         kind: tenant.kind,
+        holdoutSalt: tenant.holdoutSalt,
         sender: {
           name: tenant.senderName,
           email: tenant.senderEmail,

@@ -41,6 +41,7 @@ function learner(overrides: Partial<ContactContext> = {}): ContactContext {
     settings: presetFor("self_study"),
     tenant: {
       kind: "self_study",
+      holdoutSalt: "test",
       sender: { name: "Lotus", email: "hi@lotus.example", postalAddress: "1 Main St" },
     },
     ...overrides,
@@ -178,6 +179,7 @@ describe("checkBeforeSend (SPEC §1.3–1.5)", () => {
   const row = (extra: Partial<ClaimedRow["delivery"]> = {}, cycleClosed = false): ClaimedRow => ({
     stage: "streak_lost",
     cycleClosed,
+    heldOut: false,
     delivery: {
       id: "d1",
       tenantId: "t1",
@@ -244,6 +246,7 @@ describe("recordOutcome (SPEC §1.3)", () => {
       {
         stage: "streak_lost",
         cycleClosed: false,
+        heldOut: false,
         delivery: {
           id: "d1",
           tenantId: "t1",

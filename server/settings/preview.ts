@@ -131,6 +131,8 @@ export function sampleContact(
     settings,
     tenant: like?.tenant ?? {
       kind: tenant.kind,
+      // The preview plans what the contact would receive: the holdout does not apply to it.
+      holdoutSalt: "",
       sender: { name: "", email: "", postalAddress: "" },
     },
   };

@@ -7,7 +7,7 @@ import { localDate } from "../time";
 import { groupBy } from "@/server/lib/group-by";
 
 /** Statuses of a delivery that occupies its channel on its day (SPEC §1.2 cap). */
-const OCCUPYING = ["pending", "sending", "sent", "failed"] as const;
+const OCCUPYING = ["pending", "sending", "sent", "failed", "held_out"] as const;
 /** Wider than any zone's offset: an instant this far back is on an earlier local day. */
 const LOOKBACK_MS = 2 * 86_400_000;
 

@@ -5,6 +5,7 @@ import { cycles, deliveries, reminders } from "@/db/schema";
 import type { ContactContext } from "../contact-context";
 import { recurringReachedAt } from "../stages";
 import type { StepTime } from "../step-time";
+import { isHeldOut } from "@/server/metrics/holdout";
 import type { EngineEvent } from "./events";
 
 type Cycle = typeof cycles.$inferSelect;
@@ -32,18 +33,25 @@ export async function currentCycles(
     return false;
   });
   const stale = missing.flatMap((c) => openOf.get(c.id) ?? []);
-  if (stale.length) await closeCycles(db, stale, "activity", at);
+  const lastActivityOf = new Map(list.map((c) => [c.id, c.lastActivityAt!]));
+  if (stale.length) await closeCycles(db, stale, (id) => lastActivityOf.get(id)!, at);
   if (missing.length === 0) return { cycles: found, started: [] };
   const rows = missing.map((c) => ({
     id: crypto.randomUUID(),
     tenantId: c.tenantId,
     contactId: c.id,
     startedAt: c.lastActivityAt!,
+    heldOut: isHeldOut(
+      c.tenant.holdoutSalt,
+      c.externalId,
+      c.lastActivityAt!,
+      c.settings.holdoutPercent,
+    ),
   }));
   const inserted = new Set(await insertInChunks(db, cycles, rows, { returnIds: true }));
   const created = rows
     .filter((r) => inserted.has(r.id))
-    .map((r): Cycle => ({ ...r, closedAt: null, closeReason: null }));
+    .map((r): Cycle => ({ ...r, closedAt: null, closeReason: null, returnedAt: null }));
   for (const cycle of created) found.set(cycle.contactId, cycle);
   // A cycle for this activity that was closed (e.g. a reset replayed) is not reopened.
   const closed = missing.filter((c) => !found.has(c.id));
@@ -76,7 +84,9 @@ export async function currentCycles(
     cycleId: cycle.id,
     type: "cycle_started" as const,
     at: at(cycle.contactId),
-    reason: `Inactivity cycle counted from the last activity at ${cycle.startedAt.toISOString()}.`,
+    reason: `Inactivity cycle counted from the last activity at ${cycle.startedAt.toISOString()}.${
+      cycle.heldOut ? " Held out (holdout group): its reminders are planned but not sent." : ""
+    }`,
   }));
   return { cycles: found, started };
 }
@@ -90,17 +100,29 @@ export async function openCycles(db: Db, contactIds: string[]): Promise<Cycle[]>
     .where(and(anyOf(cycles.contactId, contactIds), isNull(cycles.closedAt)));
 }
 
-/** Closes open cycles, each at its contact's instant. Callers hold the contacts' locks. */
+/**
+ * Closes open cycles because their contacts' last activity moved, each at its contact's instant.
+ * A move forward is a return at the new last activity (SPEC §1.8); a correction backwards is not.
+ * Callers hold the contacts' locks.
+ */
 export async function closeCycles(
   db: Db,
-  list: Pick<Cycle, "id" | "contactId">[],
-  reason: string,
+  list: Pick<Cycle, "id" | "contactId" | "startedAt">[],
+  lastActivityOf: (contactId: string) => Date,
   at: StepTime,
 ): Promise<void> {
   await updateInChunks(
     db,
     cycles,
-    list.map((c) => ({ id: c.id, closedAt: at(c.contactId), closeReason: reason })),
+    list.map((c) => {
+      const last = lastActivityOf(c.contactId);
+      return {
+        id: c.id,
+        closedAt: at(c.contactId),
+        closeReason: "activity",
+        returnedAt: last > c.startedAt ? last : null,
+      };
+    }),
   );
 }
 

@@ -10,6 +10,8 @@ export type EngineEventType =
   | "deferred_quiet_hours"
   | "capped"
   | "skipped"
+  /** Not sent: the cycle is in the holdout group (SPEC §1.8); `at` is the would-be send. */
+  | "held_out"
   | "attempt_started"
   | "content_chosen"
   | "channel_changed"

@@ -10,8 +10,14 @@ import { describeLocal } from "../time";
 
 type Delivery = typeof deliveries.$inferSelect;
 
-/** A claimed delivery with what the check needs: its stage and whether its cycle has closed. */
-export type ClaimedRow = { delivery: Delivery; stage: string; cycleClosed: boolean };
+/** A claimed delivery with what the check needs: its stage and its cycle's state. */
+export type ClaimedRow = {
+  delivery: Delivery;
+  stage: string;
+  cycleClosed: boolean;
+  /** The cycle is in the holdout group (SPEC §1.8). */
+  heldOut: boolean;
+};
 
 /** An attempt that may go to the provider once it has its content. */
 export type Starting = {
@@ -35,14 +41,21 @@ export type Check = {
  * SPEC §1.3–1.5, right before the provider call and under the contact's lock: a delivery whose
  * cycle has closed is canceled, one whose channel may no longer be used is skipped, any other
  * starts its next attempt; one whose stage or channel the settings no longer have is canceled, and
- * one inside the quiet hours now in force waits for their end. A claim taken over after a crash repeats the same attempt, with the
+ * one inside the quiet hours now in force waits for their end; one of a held-out cycle is recorded
+ * `held_out` at the instant it would have gone out. A claim taken over after a crash repeats the same attempt, with the
  * same idempotency key, so the provider delivers once.
  */
 export function checkBeforeSend(contact: ContactContext, row: ClaimedRow, now: Date): Check {
   const { delivery } = row;
   const ids = deliveryRefs(delivery);
+  const stopped = (status: "canceled" | "skipped" | "held_out", reason: string) => ({
+    status,
+    reason,
+    nextAttemptAt: null,
+    finishedAt: now,
+  });
   const stop = (status: "canceled" | "skipped", reason: string, event: EngineEvent): Check => ({
-    delivery: { ...delivery, status, reason, nextAttemptAt: null, finishedAt: now },
+    delivery: { ...delivery, ...stopped(status, reason) },
     events: [event],
     started: null,
   });
@@ -88,6 +101,22 @@ export function checkBeforeSend(contact: ContactContext, row: ClaimedRow, now: D
           type: "deferred_quiet_hours",
           at: now,
           reason: `${describeLocal(now, contact.zone)} is inside quiet hours ${start}–${end}; moved to ${describeLocal(resume, contact.zone)}.`,
+        },
+      ],
+      started: null,
+    };
+  }
+  if (row.heldOut && delivery.inFlightAttempt === null) {
+    // It would go out now: this instant is its would-be send. Recorded as its first attempt, so
+    // the cap, the recurring count and superseding treat the cycle as they treat a sent one.
+    return {
+      delivery: { ...delivery, ...stopped("held_out", "holdout"), firstAttemptAt: now },
+      events: [
+        {
+          ...ids,
+          type: "held_out",
+          at: now,
+          reason: `Held out (holdout group): not sent on ${delivery.channel}, so the dashboard can measure what the reminders add.`,
         },
       ],
       started: null,

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { anyOf } from "@/db/bulk";
-import { contacts, deliveries } from "@/db/schema";
+import { anyOf, insertInChunks } from "@/db/bulk";
+import { activityEvents, contacts, deliveries, tenants } from "@/db/schema";
 import { setChannelState } from "@/server/preferences/channel-state";
 import { recordActivities } from "../steps/record-activity";
 import { recordClicks } from "../steps/record-click";
@@ -16,6 +16,7 @@ export type ContactEvent = { contactId: string; event: ScenarioEvent };
  * clicks of the whole batch in one step each.
  */
 export async function applyEvents(db: Db, list: ContactEvent[]): Promise<void> {
+  await storeActivity(db, list);
   await recordReturns(
     db,
     list.filter((e) => e.event.type === "activity"),
@@ -25,6 +26,49 @@ export async function applyEvents(db: Db, list: ContactEvent[]): Promise<void> {
     list.filter((e) => e.event.type === "click"),
   );
   for (const e of list) await applyContactChange(db, e);
+}
+
+/**
+ * Activities and purchases are stored as the activity API stores them, with their revenue (SPEC
+ * §1.8 counts it); only activities then move the last activity.
+ */
+async function storeActivity(db: Db, list: ContactEvent[]): Promise<void> {
+  const stored = list.flatMap(({ contactId, event }) =>
+    event.type === "activity" || event.type === "purchase" ? [{ contactId, event }] : [],
+  );
+  if (stored.length === 0) return;
+  const owners = await db
+    .select({ id: contacts.id, tenantId: contacts.tenantId, kind: tenants.kind })
+    .from(contacts)
+    .innerJoin(tenants, eq(tenants.id, contacts.tenantId))
+    .where(
+      anyOf(
+        contacts.id,
+        stored.map((e) => e.contactId),
+      ),
+    );
+  const ownerOf = new Map(owners.map((o) => [o.id, o]));
+  await insertInChunks(
+    db,
+    activityEvents,
+    stored.map(({ contactId, event }) => {
+      const { tenantId, kind } = ownerOf.get(contactId)!;
+      return {
+        tenantId,
+        contactId,
+        externalId: crypto.randomUUID(),
+        kind:
+          event.type === "purchase"
+            ? ("purchase" as const)
+            : kind === "home_services"
+              ? ("job_completed" as const)
+              : ("exercise_completed" as const),
+        occurredAt: new Date(event.at),
+        revenueMinor: event.revenueMinor ?? 0,
+        currency: event.currency ?? null,
+      };
+    }),
+  );
 }
 
 /** A scenario's activity is recorded at its own instant, by the step every entry point uses. */

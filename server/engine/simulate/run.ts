@@ -17,6 +17,7 @@ import type { ChannelProvider } from "../channels/provider";
 import { runContactClocks } from "./contact-clocks";
 import type { InFlight } from "./events-in-flight";
 import { failingProvider } from "./failing-provider";
+import { scenarioMetrics } from "./metrics";
 import type { ContactEvent } from "./apply-event";
 import type { Scenario, ScenarioSettings } from "./scenario";
 import { currentSettings, saveSettings } from "@/server/settings/save";
@@ -76,7 +77,14 @@ export async function runScenario(
     }
     await clocks(db, provider, eventsIn(events, from, end), from, end, inFlight);
     await inspect?.(db);
-    return await report(db);
+    const { settings } = await currentSettings(db, {
+      id: tenantId,
+      kind: await tenantKindOf(db, tenantId),
+    });
+    return {
+      ...(await report(db)),
+      metrics: await scenarioMetrics(db, tenantId, settings.attributionWindowDays),
+    };
   } finally {
     await handle.close();
   }
@@ -93,7 +101,7 @@ const eventsIn = (events: ContactEvent[], from: Date, to: Date) =>
 
 /** `base` with a scenario's settings over it: keys it leaves out keep their value. */
 function settingsOver(base: TenantSettings, over: ScenarioSettings = {}): TenantSettings {
-  const { timezone: _, stages, recurringEveryDays, ...rest } = over;
+  const { timezone: _, holdoutSalt: __, stages, recurringEveryDays, ...rest } = over;
   return tenantSettingsSchema.parse({
     ...base,
     ...rest,
@@ -114,6 +122,11 @@ async function changeScenarioSettings(
 ): Promise<void> {
   const tenant = { id: tenantId, kind: await tenantKindOf(db, tenantId) };
   const current = await currentSettings(db, tenant);
+  if (change.settings.holdoutSalt)
+    await db
+      .update(tenants)
+      .set({ holdoutSalt: change.settings.holdoutSalt })
+      .where(eq(tenants.id, tenantId));
   if (change.settings.timezone) {
     await db
       .update(tenants)
@@ -160,6 +173,7 @@ async function loadScenario(db: Db, scenario: Scenario) {
       postalAddress: "Simulation",
       senderName: "Simulation",
       senderEmail: "simulation@rekindle.local",
+      holdoutSalt: scenario.settings?.holdoutSalt ?? "simulation",
     })
     .returning();
   await db.insert(tenantSettings).values({

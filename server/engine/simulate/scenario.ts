@@ -29,9 +29,17 @@ const scenarioSettingsSchema = z
       .min(1),
     excludeDoNotContact: z.boolean(),
     holdoutPercent: z.number().min(0).max(50),
+    /** Salts the holdout hash (SPEC §1.8); "simulation" when left out. */
+    holdoutSalt: z.string().min(1),
     attributionWindowDays: z.number().int().positive(),
   })
   .partial();
+
+/** Revenue in the currency's minor units, with its ISO 4217 code (never converted). */
+const revenue = {
+  revenueMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD"),
+};
 
 /** The simulator's input, as scenarios/README.md describes it. */
 export const scenarioSchema = z
@@ -54,7 +62,26 @@ export const scenarioSchema = z
     events: z
       .array(
         z.discriminatedUnion("type", [
-          z.strictObject({ at: instant, type: z.literal("activity"), contact: z.string() }),
+          // A qualifying activity (a return), optionally with revenue.
+          z
+            .strictObject({
+              at: instant,
+              type: z.literal("activity"),
+              contact: z.string(),
+              revenueMinor: revenue.revenueMinor.optional(),
+              currency: revenue.currency.optional(),
+            })
+            .refine((e) => (e.revenueMinor === undefined) === (e.currency === undefined), {
+              message: "revenueMinor and currency go together",
+              path: ["currency"],
+            }),
+          // Revenue that is not a qualifying activity: it neither resets the chain nor returns.
+          z.strictObject({
+            at: instant,
+            type: z.literal("purchase"),
+            contact: z.string(),
+            ...revenue,
+          }),
           z.strictObject({
             at: instant,
             type: z.literal("click"),

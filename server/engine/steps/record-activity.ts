@@ -6,6 +6,8 @@ import { loadContacts, type ContactContext } from "../contact-context";
 import { closeCycles, openCycles } from "../ledger/cycle-history";
 import { logEvents, type EngineEvent } from "../ledger/events";
 import { nextChecks } from "../planning/next-check";
+import { attributedReminder } from "@/server/metrics/attribution";
+import { groupBy } from "@/server/lib/group-by";
 import { cancelPending } from "./cancel";
 
 /** A contact's qualifying activity, as every entry point hands it to the engine. */
@@ -108,7 +110,7 @@ async function resetChains(
     ofEnded.map((r) => ({ reminderId: r.id, at: at(r.contactId) })),
     { type: "canceled_reset", reason: "the contact was active again." },
   );
-  await closeCycles(tx, ended, "activity", at);
+  await closeCycles(tx, ended, lastOf, at);
   const returns = await attributedReturns(
     tx,
     ofEnded.map((r) => r.id),
@@ -147,8 +149,9 @@ function closedEvent(cycle: typeof cycles.$inferSelect, last: Date, at: Date): E
 }
 
 /**
- * Per contact, a reminder delivery sent within the attribution window before its return (the
- * first found), among the deliveries of these reminders.
+ * Per contact, the reminder its return is attributed to when the return is a reactivation (SPEC
+ * §1.8: within the window after the first successful delivery of the cycle's most recent reminder
+ * sent before it), as that first delivery's id.
  */
 async function attributedReturns(
   db: Db,
@@ -159,20 +162,37 @@ async function attributedReturns(
     ? await db
         .select({
           id: deliveries.id,
+          reminderId: deliveries.reminderId,
           contactId: deliveries.contactId,
+          channel: deliveries.channel,
           finishedAt: deliveries.finishedAt,
         })
         .from(deliveries)
         .where(and(anyOf(deliveries.reminderId, reminderIds), eq(deliveries.status, "sent")))
     : [];
   const found = new Map<string, string>();
-  for (const d of sent) {
-    const contact = contactOf.get(d.contactId)!;
-    const returned = contact.lastActivityAt!.getTime();
-    const windowMs = contact.settings.attributionWindowDays * 86_400_000;
-    const finished = d.finishedAt?.getTime() ?? -Infinity;
-    if (!found.has(d.contactId) && finished >= returned - windowMs && finished <= returned)
-      found.set(d.contactId, d.id);
+  for (const [contactId, rows] of groupBy(sent, (d) => d.contactId)) {
+    const contact = contactOf.get(contactId)!;
+    const reminders = [...groupBy(rows, (d) => d.reminderId)].map(([id, ds]) => ({
+      id,
+      stage: "",
+      clicks: [],
+      delivered: ds.flatMap((d) =>
+        d.finishedAt ? [{ channel: d.channel, at: d.finishedAt, variant: "", ctaKind: "" }] : [],
+      ),
+    }));
+    const attributed = attributedReminder(
+      reminders,
+      contact.lastActivityAt,
+      contact.settings.attributionWindowDays,
+    );
+    if (!attributed?.reactivated) continue;
+    const first = rows.find(
+      (d) =>
+        d.reminderId === attributed.reminder.id &&
+        d.finishedAt?.getTime() === attributed.firstSentAt.getTime(),
+    )!;
+    found.set(contactId, first.id);
   }
   return found;
 }

@@ -109,17 +109,22 @@ async function startAttempts(db: Db, deliveryIds: string[], at: StepTime): Promi
     const locked = await loadContacts(tx, { ofDeliveries: deliveryIds }, true);
     const contactOf = new Map(locked.map((c) => [c.id, c]));
     const rows = await tx
-      .select({ delivery: deliveries, stage: reminders.key, closedAt: cycles.closedAt })
+      .select({
+        delivery: deliveries,
+        stage: reminders.key,
+        closedAt: cycles.closedAt,
+        heldOut: cycles.heldOut,
+      })
       .from(deliveries)
       .innerJoin(reminders, eq(reminders.id, deliveries.reminderId))
       .innerJoin(cycles, eq(cycles.id, reminders.cycleId))
       .where(and(anyOf(deliveries.id, deliveryIds), eq(deliveries.status, "sending")))
       .for("update", { of: deliveries });
     // Rows no longer `sending` were canceled, superseded or finished meanwhile.
-    const checked = rows.flatMap(({ delivery, stage, closedAt }) => {
+    const checked = rows.flatMap(({ delivery, stage, closedAt, heldOut }) => {
       const contact = contactOf.get(delivery.contactId);
       if (!contact) return [];
-      const row = { delivery, stage, cycleClosed: closedAt !== null };
+      const row = { delivery, stage, cycleClosed: closedAt !== null, heldOut };
       return [{ check: checkBeforeSend(contact, row, at(contact.id)), before: delivery, contact }];
     });
     const checks = await attachContent(tx, checked, at, appLinks());
