@@ -12,6 +12,8 @@ const pureShared = new Set([
   "@/server/imports/read-csv",
   "@/server/imports/error-report",
   "@/server/team/schema",
+  "@/server/metrics/dashboard-schema",
+  "@/server/metrics/money",
 ]);
 const serverFolders = /^@\/(server|db|inngest)\//;
 

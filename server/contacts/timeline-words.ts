@@ -12,6 +12,7 @@ const eventTitles: Record<string, string> = {
   deferred_quiet_hours: "Moved out of quiet hours",
   capped: "Moved by the daily cap",
   skipped: "Not sent",
+  held_out: "Held out (holdout group)",
   attempt_started: "Sending",
   content_chosen: "Message chosen",
   channel_changed: "Channel changed",
