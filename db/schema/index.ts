@@ -13,3 +13,4 @@ export * from "./push-subscriptions";
 export * from "./webhook-receipts";
 export * from "./links";
 export * from "./audit";
+export * from "./metric-rollups";
