@@ -3,6 +3,7 @@ import type { EngineDeps } from "./deps";
 import { contactActivityFunction } from "./functions/contact-activity";
 import { dispatchDueFunction } from "./functions/dispatch-due";
 import { planContactFunction } from "./functions/plan-contact";
+import { refreshRollupsFunction } from "./functions/refresh-rollups";
 import { scanDueFunction } from "./functions/scan-due";
 import { sendDeliveryFunction } from "./functions/send-delivery";
 
@@ -14,5 +15,6 @@ export function engineFunctions(deps: EngineDeps) {
     dispatchDueFunction(deps),
     sendDeliveryFunction(deps),
     contactActivityFunction(deps),
+    refreshRollupsFunction(deps),
   ];
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { contactsRouter } from "./routers/contacts";
+import { dashboardRouter } from "./routers/dashboard";
 import { importsRouter } from "./routers/imports";
 import { meRouter } from "./routers/me";
 import { outboxRouter } from "./routers/outbox";
@@ -20,6 +21,7 @@ export const appRouter = router({
   audit: auditRouter,
   imports: importsRouter,
   team: teamRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,8 @@ import type { Role } from "@/db/schema/enums";
 /** What each role may do: procedures and pages name a permission, never a role. */
 export const permissions = {
   "contacts.read": ["owner", "marketer", "analyst"],
+  /** The analyst dashboard: reactivations, revenue, lift (SPEC §3). */
+  "dashboard.read": ["owner", "marketer", "analyst"],
   "settings.read": ["owner", "marketer"],
   "settings.write": ["owner"],
   "apiKeys.manage": ["owner"],

@@ -5,6 +5,7 @@ import type { SetAside } from "./ledger/set-aside";
 import { scanDue } from "./steps/scan";
 import { sendDeliveries, type SendResult } from "./steps/send";
 import { yieldToEventLoop } from "./yield";
+import { refreshAllRollups } from "@/server/metrics/rollups/refresh";
 
 const SCAN_BATCH = 1_000;
 const DISPATCH_BATCH = 500;
@@ -99,16 +100,24 @@ export function startEmbeddedWorker(options: {
   db: Db;
   provider: ChannelProvider;
   intervalMs: number;
+  /** How often the dashboard's rollups are rebuilt (the first tick rebuilds them at once). */
+  rollupEveryMs?: number;
   clock?: () => Date;
   log?: (line: string) => void;
 }): () => void {
   const clock = options.clock ?? (() => new Date());
+  const rollupEveryMs = options.rollupEveryMs ?? 60_000;
   let running = false;
+  let rolledUpAt = -Infinity;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
       const { planned, outcomes } = await runEngineTick(options.db, options.provider, clock());
+      if (clock().getTime() - rolledUpAt >= rollupEveryMs) {
+        rolledUpAt = clock().getTime();
+        await refreshAllRollups(options.db, clock());
+      }
       const sent = Object.values(outcomes).reduce((a, b) => a + b, 0);
       if (planned || sent)
         options.log?.(

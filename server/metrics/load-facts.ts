@@ -1,5 +1,7 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
+import { anyOf } from "@/db/bulk";
 import { activityEvents, cycles, deliveries, engineEvents, reminders } from "@/db/schema";
 import { groupBy } from "@/server/lib/group-by";
 import type { CycleFacts, ReminderFacts, RevenueEvent } from "./attribution";
@@ -14,12 +16,21 @@ export type TenantFacts = {
  * Every cycle of a workspace with what attribution needs (SPEC §1.8): the reminders' successful
  * and held-out deliveries, the links opened, and the contacts' revenue, read from the ledger.
  */
-export async function loadTenantFacts(db: Db, tenantId: string): Promise<TenantFacts> {
-  const cycleRows = await db.select().from(cycles).where(eq(cycles.tenantId, tenantId));
+export async function loadTenantFacts(
+  db: Db,
+  tenantId: string,
+  /** Only these contacts' (the rollup step reads a workspace a batch of contacts at a time). */
+  contactIds?: string[],
+): Promise<TenantFacts> {
+  const of = (column: PgColumn) => (contactIds ? anyOf(column, contactIds) : undefined);
+  const cycleRows = await db
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.tenantId, tenantId), of(cycles.contactId)));
   const reminderRows = await db
     .select({ id: reminders.id, cycleId: reminders.cycleId, key: reminders.key })
     .from(reminders)
-    .where(eq(reminders.tenantId, tenantId));
+    .where(and(eq(reminders.tenantId, tenantId), of(reminders.contactId)));
   const deliveryRows = await db
     .select({
       id: deliveries.id,
@@ -33,12 +44,22 @@ export async function loadTenantFacts(db: Db, tenantId: string): Promise<TenantF
     })
     .from(deliveries)
     .where(
-      and(eq(deliveries.tenantId, tenantId), inArray(deliveries.status, ["sent", "held_out"])),
+      and(
+        eq(deliveries.tenantId, tenantId),
+        of(deliveries.contactId),
+        inArray(deliveries.status, ["sent", "held_out"]),
+      ),
     );
   const clickRows = await db
     .select({ deliveryId: engineEvents.deliveryId, at: engineEvents.at })
     .from(engineEvents)
-    .where(and(eq(engineEvents.tenantId, tenantId), eq(engineEvents.type, "clicked")));
+    .where(
+      and(
+        eq(engineEvents.tenantId, tenantId),
+        of(engineEvents.contactId),
+        eq(engineEvents.type, "clicked"),
+      ),
+    );
   const revenueRows = await db
     .select({
       contactId: activityEvents.contactId,
@@ -47,7 +68,13 @@ export async function loadTenantFacts(db: Db, tenantId: string): Promise<TenantF
       currency: activityEvents.currency,
     })
     .from(activityEvents)
-    .where(and(eq(activityEvents.tenantId, tenantId), gt(activityEvents.revenueMinor, 0)))
+    .where(
+      and(
+        eq(activityEvents.tenantId, tenantId),
+        of(activityEvents.contactId),
+        gt(activityEvents.revenueMinor, 0),
+      ),
+    )
     .orderBy(activityEvents.occurredAt);
 
   const deliveryById = new Map(deliveryRows.map((d) => [d.id, d]));
