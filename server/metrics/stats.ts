@@ -58,7 +58,7 @@ function gamma(shape: number, uniform: () => number, normal: () => number): numb
  * (a uniform prior), by `draws` Monte Carlo draws from a fixed seed: the same counts always give
  * the same answer, so a table does not flicker between reloads.
  */
-export function probabilityBest(arms: { k: number; n: number }[], draws = 20_000): number[] {
+export function probabilityBest(arms: { k: number; n: number }[], draws = 4_000): number[] {
   if (arms.length === 0) return [];
   if (arms.length === 1) return [1];
   const rng = xoroshiro128plus(20_261_203);
