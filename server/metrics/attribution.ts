@@ -36,7 +36,7 @@ export type RevenueEvent = { at: Date; revenueMinor: number; currency: string | 
 /** What a cycle counts for in every metric. */
 export type CycleOutcome = {
   cycle: CycleFacts;
-  /** A reminder was sent on at least one channel. */
+  /** Not held out, and a reminder was sent on at least one channel (SPEC §1.8 "reached"). */
   reached: boolean;
   /**
    * The reminder a return is measured against: the most recent one sent before the return (or,
@@ -135,7 +135,9 @@ export function cycleOutcome(
       : {};
   return {
     cycle,
-    reached: !cycle.heldOut && attributed !== null,
+    // Sent on a channel at all, even if only after the return (an attempt in flight when the
+    // contact came back): a reminder sent after the return is not attributed, but it reached.
+    reached: !cycle.heldOut && cycle.reminders.some((r) => r.delivered.length > 0),
     attributed: attributed && {
       reminder: attributed.reminder,
       firstSentAt: attributed.firstSentAt,
