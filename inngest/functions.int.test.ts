@@ -2,7 +2,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/db/client";
-import { activityEvents, contacts, deliveries } from "@/db/schema";
+import { activityEvents, contacts, deliveries, metricRollups } from "@/db/schema";
 import { sendToInngest } from "@/server/activity/recorders";
 import { outboxProvider } from "@/server/engine/channels/outbox-provider";
 import { plan } from "@/server/engine/steps/plan";
@@ -16,6 +16,7 @@ import type { ContactActivityEvent } from "./events";
 import { contactActivityFunction } from "./functions/contact-activity";
 import { dispatchDueFunction } from "./functions/dispatch-due";
 import { planContactFunction } from "./functions/plan-contact";
+import { refreshRollupsFunction } from "./functions/refresh-rollups";
 import { scanDueFunction } from "./functions/scan-due";
 import { sendDeliveryFunction } from "./functions/send-delivery";
 import { apiRequest } from "@/test/api-request";
@@ -303,5 +304,36 @@ describe("Inngest functions over the engine's steps (@inngest/test)", () => {
       events: [{ name: "customer.dormant", data: { contactId: "nope" } }],
     });
     expect(String((error as Error | undefined)?.message ?? error)).toMatch(/contactId|uuid/i);
+  });
+
+  it("refresh-rollups rebuilds every workspace's dashboard rollups from the ledger", async () => {
+    const { tenant, contact } = await learner();
+    await plan(handle.db, contact.id, now);
+    await handle.db
+      .update(deliveries)
+      .set({ status: "sent", finishedAt: now })
+      .where(eq(deliveries.contactId, contact.id));
+    // A workspace whose stored settings a hand-made update broke: logged, the others rebuilt.
+    const broken = await createTenant(handle.db, "self_study", "Asia/Ho_Chi_Minh");
+    await handle.db.execute(
+      sql`update tenant_settings set settings = '{"cadence": 1}' where tenant_id = ${broken.id}`,
+    );
+    const logger = withLoggerSpy();
+    const t = new InngestTestEngine({ function: refreshRollupsFunction(deps) });
+    const { result } = await t.execute();
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining(broken.id),
+      expect.anything(),
+    );
+    expect(result).toMatchObject({ rows: expect.any(Number) as number });
+    const rows = await handle.db
+      .select()
+      .from(metricRollups)
+      .where(eq(metricRollups.tenantId, tenant.id));
+    // The learner's streak_lost went out on two channels: one reached cycle, two sends.
+    const total = (metric: string) =>
+      rows.find((r) => r.period === "week" && r.dimension === "total" && r.metric === metric)
+        ?.value;
+    expect([total("reached"), total("sent")]).toEqual([1, 2]);
   });
 });

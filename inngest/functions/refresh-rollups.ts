@@ -1,9 +1,12 @@
-import { refreshRollups } from "@/server/metrics/rollups/refresh";
+import { refreshRollupsIsolated } from "@/server/metrics/rollups/refresh";
 import { tenantIds } from "@/server/metrics/rollups/tenant-ids";
 import { inngest } from "../client";
 import type { EngineDeps } from "../deps";
 
-/** Every five minutes: rebuild each workspace's dashboard rollups, one step per workspace. */
+/**
+ * Every five minutes: rebuild each workspace's dashboard rollups, one step per workspace; a
+ * workspace that fails is logged and keeps its previous rollups.
+ */
 export function refreshRollupsFunction(deps: EngineDeps) {
   return inngest.createFunction(
     {
@@ -16,7 +19,7 @@ export function refreshRollupsFunction(deps: EngineDeps) {
       let rows = 0;
       for (const id of ids)
         rows += await step.run(`refresh-${id}`, async () =>
-          refreshRollups(await deps.db(), id, deps.clock()),
+          refreshRollupsIsolated(await deps.db(), id, deps.clock()),
         );
       return { workspaces: ids.length, rows };
     },

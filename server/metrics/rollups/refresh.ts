@@ -46,10 +46,26 @@ export async function refreshRollups(db: Db, tenantId: string, now: Date): Promi
   return rows.length;
 }
 
+/**
+ * `refreshRollups`, but a workspace whose data cannot be read (say, settings broken by a hand-made
+ * update) is logged and left with its previous rollups: it never stops the other workspaces'.
+ */
+export async function refreshRollupsIsolated(db: Db, tenantId: string, now: Date): Promise<number> {
+  try {
+    return await refreshRollups(db, tenantId, now);
+  } catch (error) {
+    console.error(
+      `[rekindle] rollups: workspace ${tenantId} not rebuilt; the next run retries`,
+      error,
+    );
+    return 0;
+  }
+}
+
 /** Rebuilds every workspace's rollups (the worker's periodic step). */
 export async function refreshAllRollups(db: Db, now: Date): Promise<number> {
   let written = 0;
-  for (const id of await tenantIds(db)) written += await refreshRollups(db, id, now);
+  for (const id of await tenantIds(db)) written += await refreshRollupsIsolated(db, id, now);
   return written;
 }
 
