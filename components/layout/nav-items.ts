@@ -4,6 +4,7 @@ export type NavItem = { href: string; label: string; permission: Permission };
 
 /** Every page of the app and the permission it needs; the nav shows only what the role may use. */
 export const navItems: NavItem[] = [
+  { href: "/dashboard", label: "Dashboard", permission: "dashboard.read" },
   { href: "/contacts", label: "Contacts", permission: "contacts.read" },
   { href: "/templates", label: "Templates", permission: "templates.read" },
   { href: "/outbox", label: "Outbox", permission: "outbox.read" },
