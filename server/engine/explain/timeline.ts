@@ -4,6 +4,7 @@ import { deliveries, engineEvents, reminders } from "@/db/schema";
 import { stageLabels } from "@/server/settings/stage-labels";
 import { isDoNotContact } from "../audience";
 import { loadContact } from "../contact-context";
+import { openCycles } from "../ledger/cycle-history";
 import { currentHistories } from "../planning/next-check";
 import { isPlannable, upcomingMilestone } from "../planning/targets";
 
@@ -14,7 +15,7 @@ import { isPlannable, upcomingMilestone } from "../planning/targets";
 export async function contactTimeline(db: Db, tenantId: string, contactId: string) {
   const contact = await loadContact(db, tenantId, contactId);
   if (!contact) return null;
-  const [events, rows, histories] = await Promise.all([
+  const [events, rows, histories, [openCycle]] = await Promise.all([
     db
       .select()
       .from(engineEvents)
@@ -27,7 +28,10 @@ export async function contactTimeline(db: Db, tenantId: string, contactId: strin
       .where(and(eq(deliveries.tenantId, tenantId), eq(deliveries.contactId, contactId)))
       .orderBy(asc(deliveries.dueAt), asc(deliveries.channel)),
     currentHistories(db, [contact]),
+    openCycles(db, [contact.id]),
   ]);
+  // A held-out cycle plans like any other, but nothing of it is sent (SPEC §1.8).
+  const heldOut = openCycle?.heldOut ? " (held out: recorded, not sent)" : "";
   // People read the stage's label and the channel's name, not the keys (a stage since removed
   // from the cadence keeps its key).
   const labels = stageLabels(contact.settings);
@@ -41,7 +45,7 @@ export async function contactTimeline(db: Db, tenantId: string, contactId: strin
     .filter((d) => d.status === "pending" || d.status === "sending")
     .map((d) => ({
       at: d.nextAttemptAt ?? d.dueAt,
-      what: `${d.stageLabel} on ${channelWords[d.channel]}${d.attemptCount ? ` (retry ${d.attemptCount})` : ""}`,
+      what: `${d.stageLabel} on ${channelWords[d.channel]}${d.attemptCount ? ` (retry ${d.attemptCount})` : ""}${heldOut}`,
     }));
   const attention = needsAttention(contact, events);
   // A contact set aside may be one whose data the rules cannot work with: say so, not crash.
@@ -54,7 +58,7 @@ export async function contactTimeline(db: Db, tenantId: string, contactId: strin
   if (milestone)
     upcoming.push({
       at: milestone.reachedAt,
-      what: `${labels[milestone.key] ?? milestone.key} reached; planned then`,
+      what: `${labels[milestone.key] ?? milestone.key} reached; planned then${heldOut}`,
     });
   return {
     contact: {
@@ -63,6 +67,7 @@ export async function contactTimeline(db: Db, tenantId: string, contactId: strin
       externalId: contact.externalId,
       zone: displayZone(contact.zone),
       lastActivityAt: contact.lastActivityAt,
+      heldOut: openCycle?.heldOut ?? false,
     },
     attention,
     events: events.map((e) => ({
