@@ -37,6 +37,14 @@ describe("probabilityBest (Beta-Binomial)", () => {
     expect(p[1]).toBeGreaterThan(0.99);
     expect(probabilityBest(arms)).toEqual(p);
   });
+  it("gives 1/3 and 2/3 for no data against one success in one trial (U(0,1) vs Beta(2,1): P = ∫2x·x dx = 2/3)", () => {
+    const [a, b] = probabilityBest([
+      { k: 0, n: 0 },
+      { k: 1, n: 1 },
+    ]);
+    expect(a).toBeCloseTo(1 / 3, 3);
+    expect(b).toBeCloseTo(2 / 3, 3);
+  });
   it("splits evenly between identical arms", () => {
     const p = probabilityBest([
       { k: 5, n: 50 },
