@@ -1,5 +1,5 @@
 import { localDate } from "@/server/engine/time";
-import type { CycleOutcome } from "../attribution";
+import { firstSentAt, type CycleFacts, type CycleOutcome } from "../attribution";
 import type { Money } from "../money";
 import { periodKinds, periodStart } from "../periods";
 import type { RollupSums } from "./sums";
@@ -48,8 +48,10 @@ export function addOutcome(sums: RollupSums, o: CycleOutcome, zone: string): voi
       continue;
     }
     if (cycle.returnedAt) sums.add(at(cycle.returnedAt, "total", ""), "returns");
-    if (!o.reached || !o.attributed) continue;
-    const when = o.attributed.firstSentAt;
+    if (!o.reached) continue;
+    // A cycle whose only sends finished after the return (an attempt in flight) has no
+    // attributed reminder: it counts in the period of its first send.
+    const when = o.attributed?.firstSentAt ?? firstSend(cycle);
     const sent = cycle.reminders.filter((r) => r.delivered.length > 0);
     const groups = [
       at(when, "total", ""),
@@ -66,7 +68,7 @@ export function addOutcome(sums: RollupSums, o: CycleOutcome, zone: string): voi
     ];
     for (const group of groups) sums.add(group, "reached");
     if (cycle.reminders.some((r) => r.clicks.length > 0)) sums.add(groups[0]!, "clicked");
-    if (!o.reactivated) continue;
+    if (!o.reactivated || !o.attributed) continue;
     const stage = o.attributed.reminder.stage;
     const credited = [
       at(when, "total", ""),
@@ -82,4 +84,9 @@ export function addOutcome(sums: RollupSums, o: CycleOutcome, zone: string): voi
       addMoney(sums, group, "revenue", o.revenue);
     }
   }
+}
+
+function firstSend(cycle: CycleFacts): Date {
+  const sends = cycle.reminders.flatMap((r) => firstSentAt(r) ?? []);
+  return new Date(Math.min(...sends.map(Number)));
 }
