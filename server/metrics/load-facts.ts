@@ -30,7 +30,18 @@ export async function loadTenantFacts(
   const reminderRows = await db
     .select({ id: reminders.id, cycleId: reminders.cycleId, key: reminders.key })
     .from(reminders)
-    .where(and(eq(reminders.tenantId, tenantId), of(reminders.contactId)));
+    // By cycle: reminders have no contact index, their (cycle, key, sequence) key serves.
+    .where(
+      and(
+        eq(reminders.tenantId, tenantId),
+        contactIds
+          ? anyOf(
+              reminders.cycleId,
+              cycleRows.map((c) => c.id),
+            )
+          : undefined,
+      ),
+    );
   const deliveryRows = await db
     .select({
       id: deliveries.id,
