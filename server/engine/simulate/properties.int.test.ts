@@ -98,10 +98,13 @@ const scenarioArb = fc
     fc.array(eventArb(contactCount), { maxLength: contactCount * 3 }),
     fc.array(failureArb(contactCount), { maxLength: contactCount }),
     fc.array(settingsChangeArb, { maxLength: 2 }),
+    // A holdout group in some runs (SPEC §1.8): its cycles are planned but never attempted.
+    fc.constantFrom(0, 0, 30),
   )
-  .map(([cs, events, failures, changes]): Scenario =>
+  .map(([cs, events, failures, changes, holdoutPercent]): Scenario =>
     scenarioSchema.parse({
       preset: "self_study",
+      settings: { holdoutPercent },
       start: iso(start),
       end: iso(start + days * DAY),
       contacts: cs.map((c, i) => ({
@@ -208,6 +211,10 @@ async function checkInvariants(db: Db, scenario: Scenario, appliedAt: AppliedAt 
   expect(rows.length, "a scenario in which nothing was attempted proves nothing").toBeGreaterThan(
     0,
   );
+  expect(
+    rows.filter((r) => r.cycle.heldOut).map((r) => r.contact),
+    "a held-out cycle is never sent",
+  ).toEqual([]);
   const clicks = await db.select().from(engineEvents).where(eq(engineEvents.type, "clicked"));
   const firstPerDay = new Map<string, number>();
   const sentPerDelivery = new Map<string, number>();
