@@ -107,6 +107,13 @@ test("an owner's audit log and a contact with the owner's actions", async ({ pag
   await check(page, href!, (p) => p.getByRole("heading", { name: "What happens next" }));
 });
 
+test("an analyst's dashboard", async ({ page }) => {
+  await signInAs(page, lotus, "analyst");
+  await check(page, "/dashboard", (p) =>
+    p.getByTestId("kpi-reached").or(p.getByTestId("dashboard-empty")),
+  );
+});
+
 test("the 403 page", async ({ page }) => {
   await signInAs(page, lotus, "analyst");
   const response = await page.goto("/settings");

@@ -61,6 +61,7 @@ export function BreakdownChart({ title, rows }: { title: string; rows: GroupRow[
             fill="var(--color-rate)"
             radius={[0, 3, 3, 0]}
             barSize={20}
+            minPointSize={2}
             isAnimationActive={false}
           >
             <LabelList

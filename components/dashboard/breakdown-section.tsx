@@ -25,7 +25,7 @@ export function BreakdownSection({
   range: { from: string; to: string };
   empty: string;
 }) {
-  const table = groupTable(title, first, rows);
+  const table = groupTable(`Reactivations ${title.toLowerCase()}`, first, rows);
   return (
     <Section id={id} title={title} definition={first.definition} description={description}>
       {rows.length === 0 ? (
@@ -33,7 +33,7 @@ export function BreakdownSection({
           {empty}
         </p>
       ) : (
-        <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
           <BreakdownChart title={`Reactivation rate by ${first.label.toLowerCase()}`} rows={rows} />
           <TablePanel table={table} range={range} />
         </div>

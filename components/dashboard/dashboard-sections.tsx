@@ -26,6 +26,8 @@ export function DashboardSections({
 }) {
   const range = { from: input.from, to: input.to };
   const filtered = Boolean(input.stage || input.channel);
+  // The workspace's own stage names, as the filter and the variants table say them.
+  const byStage = data.byStage.map((row) => ({ ...row, label: stageLabels[row.key] ?? row.label }));
   return (
     <>
       <KpiStrip kpis={data.kpis} filtered={filtered} />
@@ -36,7 +38,7 @@ export function DashboardSections({
         title="By stage"
         first={{ label: "Stage", definition: definitions.stage }}
         description="Stage rows can add up to more than the total: a cycle counts under every stage that sent it a reminder."
-        rows={data.byStage}
+        rows={byStage}
         range={range}
         empty="No stage sent a reminder in this range."
       />

@@ -29,8 +29,8 @@ function FilteredDashboard({ today }: { today: string }) {
   const query = useQuery({
     ...trpc.dashboard.get.queryOptions(input),
     placeholderData: keepPreviousData,
-    // The rollups are recomputed every minute.
-    refetchInterval: 60_000,
+    // The rollups are recomputed every minute; the first time, look again sooner.
+    refetchInterval: (q) => (q.state.data?.refreshedAt ? 60_000 : 5_000),
   });
   const filterLabel = describeFilter(input, options.data);
   return (
@@ -67,6 +67,7 @@ function Body({
 }) {
   const nothing =
     data.funnel.planned === 0 && data.kpis.contactsReached === 0 && data.kpis.returns === 0;
+  if (nothing && !data.refreshedAt) return <Loading />;
   if (nothing) return <EmptyState input={input} filterLabel={filterLabel} />;
   const stageLabels = Object.fromEntries((options?.stages ?? []).map((s) => [s.key, s.label]));
   return (

@@ -7,7 +7,7 @@ export const definitions = {
     "Messages that went out: a reminder counts once per channel it was sent on, on the day it was sent.",
   reactivations:
     "A reactivation is a return (a qualifying activity that closes an inactivity cycle) within the attribution window (default 30 days) after the first successful delivery of the cycle's most recent reminder sent before it.",
-  rate: "Reactivation rate = reactivations ÷ reached.",
+  rate: "Reactivation rate = reactivations ÷ reached, where reached counts the inactivity cycles in which a reminder was sent on at least one channel.",
   revenue:
     "Revenue of a reactivation: the revenue of the contact's activity from the return through the attribution window after it, per currency, never converted.",
   revenuePerReactivation:

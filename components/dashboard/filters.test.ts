@@ -23,7 +23,7 @@ describe("dashboard filters in the URL", () => {
   it("falls back to the defaults, saying why, when the URL's filters are invalid", () => {
     const reversed = read("from=2026-03-01&to=2026-02-01");
     expect(reversed.input).toEqual(defaultInput(today));
-    expect(reversed.problems).toEqual(["to: must not be before the start date"]);
+    expect(reversed.problems).toEqual(["End: must not be before the start date"]);
     expect(read("channel=fax").problems).toHaveLength(1);
     expect(read("from=2026-03-01").problems).toEqual(["The link has only one of the two dates."]);
     expect(read("period=year").input.period).toBe("week");

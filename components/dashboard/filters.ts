@@ -45,6 +45,14 @@ export function defaultInput(today: string): DashboardInput {
   return { ...presetRange("12w", today), period: "week" };
 }
 
+const fieldNames: Record<string, string> = {
+  from: "Start",
+  to: "End",
+  period: "Period",
+  stage: "Stage",
+  channel: "Channel",
+};
+
 export type ReadFilters = {
   input: DashboardInput;
   /** What was wrong with the URL's filters; the defaults are shown instead. */
@@ -65,7 +73,7 @@ export function readFilters(params: URLSearchParams, today: string): ReadFilters
   const parsed = dashboardInputSchema.safeParse({ ...fallback, ...raw });
   if (parsed.success) return { input: parsed.data, problems: [] };
   const problems = parsed.error.issues.map(
-    (i) => `${String(i.path[0] ?? "filters")}: ${i.message}`,
+    (i) => `${fieldNames[String(i.path[0])] ?? "Filters"}: ${i.message}`,
   );
   return { input: fallback, problems };
 }

@@ -8,29 +8,37 @@ import {
   type ChartConfig,
 } from "@/components/ui/chart";
 import { chartColors } from "./chart-colors";
-import { formatCount, formatRate } from "./format";
-import type { FunnelStep } from "./funnel";
+import { stepLabel, type FunnelStep } from "./funnel";
 
 const config = { cycles: { label: "Cycles", color: chartColors.bar } } satisfies ChartConfig;
 
-/** Each step's cycles as a bar, labelled with the count and its share of the step before. */
+type LabelProps = { x?: number | string; y?: number | string; index?: number };
+
+/** "Sent: 273 · 75.0% of planned", written above the step's bar (room enough on a phone). */
+function stepText(data: { label: string; display: string }[]) {
+  return function StepText({ x, y, index }: LabelProps) {
+    const step = index === undefined ? undefined : data[index];
+    if (!step) return null;
+    return (
+      <text x={Number(x)} y={Number(y) - 6} className="fill-stone-700 text-xs">
+        <tspan className="font-medium">{step.label}</tspan>: {step.display}
+      </text>
+    );
+  };
+}
+
+/** Each step's cycles as a bar, labelled with the count and its share of planned or sent. */
 export function FunnelChart({ steps }: { steps: FunnelStep[] }) {
-  const data = steps.map((s) => ({
-    ...s,
-    display:
-      s.ofPrevious === null
-        ? formatCount(s.cycles)
-        : `${formatCount(s.cycles)} · ${formatRate(s.ofPrevious)}`,
-  }));
+  const data = steps.map((s) => ({ ...s, display: stepLabel(s) }));
   return (
     <figure className="min-w-0">
       <figcaption className="mb-2 text-sm font-medium text-stone-700">
-        Cycles at each step (and the share of the step before)
+        Cycles at each step
       </figcaption>
-      <ChartContainer config={config} className="h-52 w-full" data-testid="funnel-chart">
-        <BarChart data={data} layout="vertical" margin={{ top: 0, right: 96, bottom: 0, left: 0 }}>
+      <ChartContainer config={config} className="h-60 w-full" data-testid="funnel-chart">
+        <BarChart data={data} layout="vertical" margin={{ top: 20, right: 8, bottom: 0, left: 0 }}>
           <XAxis type="number" hide domain={[0, "dataMax"]} />
-          <YAxis type="category" dataKey="label" tickLine={false} axisLine={false} width={88} />
+          <YAxis type="category" dataKey="label" hide />
           <ChartTooltip
             cursor={false}
             content={({ active, payload }) => (
@@ -46,10 +54,11 @@ export function FunnelChart({ steps }: { steps: FunnelStep[] }) {
             dataKey="cycles"
             fill="var(--color-cycles)"
             radius={[0, 3, 3, 0]}
-            barSize={26}
+            barSize={18}
+            minPointSize={2}
             isAnimationActive={false}
           >
-            <LabelList dataKey="display" position="right" className="fill-stone-700" />
+            <LabelList dataKey="display" content={stepText(data)} />
           </Bar>
         </BarChart>
       </ChartContainer>

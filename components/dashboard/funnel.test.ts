@@ -1,20 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { funnelSteps, funnelTable } from "./funnel";
+import { funnelSteps, funnelTable, stepLabel } from "./funnel";
 import { healthTable } from "./health-table";
 import { holdoutTable } from "./holdout-table";
 
 describe("funnel, health and holdout tables", () => {
-  it("gives each funnel step its share of the step before and of planned", () => {
-    const steps = funnelSteps({ planned: 200, sent: 150, clicked: 30, reactivated: 15 });
-    expect(steps.map((s) => [s.label, s.cycles, s.ofPrevious, s.ofPlanned])).toEqual([
-      ["Planned", 200, null, 1],
-      ["Sent", 150, 0.75, 0.75],
-      ["Clicked", 30, 0.2, 0.15],
-      ["Reactivated", 15, 0.5, 0.075],
+  it("gives each step its share of planned, and clicked and reactivated their share of sent", () => {
+    const steps = funnelSteps({ planned: 200, sent: 150, clicked: 30, reactivated: 45 });
+    expect(steps.map((s) => [s.label, s.cycles, s.ofPlanned, s.ofSent])).toEqual([
+      ["Planned", 200, null, null],
+      ["Sent", 150, 0.75, null],
+      ["Clicked", 30, 0.15, 0.2],
+      ["Reactivated", 45, 0.225, 0.3],
     ]);
-    expect(funnelTable(steps).rows[3]!.cells).toEqual(["Reactivated", "15", "50.0%", "7.5%"]);
+    expect(steps.map(stepLabel)).toEqual([
+      "200",
+      "150 · 75.0% of planned",
+      "30 · 20.0% of sent",
+      "45 · 30.0% of sent",
+    ]);
+    expect(funnelTable(steps).rows[3]!.cells).toEqual(["Reactivated", "45", "22.5%", "30.0%"]);
     const empty = funnelSteps({ planned: 0, sent: 0, clicked: 0, reactivated: 0 });
-    expect(funnelTable(empty).rows[1]!.cells).toEqual(["Sent", "0", "—", "—"]);
+    expect(funnelTable(empty).rows[2]!.cells).toEqual(["Clicked", "0", "—", "—"]);
   });
 
   it("lists delivery health with failures and skips by their reason", () => {

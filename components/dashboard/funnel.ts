@@ -7,10 +7,10 @@ export type FunnelStep = {
   key: keyof DashboardData["funnel"];
   label: string;
   cycles: number;
-  /** Of the step before; null for the first step or after an empty one. */
-  ofPrevious: number | null;
-  /** Of the cycles planned; null when none was. */
+  /** Of the cycles planned; null for planned itself or when none was. */
   ofPlanned: number | null;
+  /** Of the cycles sent (reached); null before that step or when none was. */
+  ofSent: number | null;
 };
 
 const labels = {
@@ -22,31 +22,46 @@ const labels = {
 
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
-/** planned → sent → clicked → reactivated, each with its share of the step before and of planned. */
+/**
+ * planned → sent → clicked → reactivated. Clicked and reactivated are both shares of sent: a
+ * contact can come back without clicking, so reactivated is not a part of clicked, and its share
+ * of sent is the reactivation rate.
+ */
 export function funnelSteps(funnel: DashboardData["funnel"]): FunnelStep[] {
   const keys = ["planned", "sent", "clicked", "reactivated"] as const;
-  return keys.map((key, i) => ({
+  return keys.map((key) => ({
     key,
     label: labels[key],
     cycles: funnel[key],
-    ofPrevious: i === 0 ? null : share(funnel[key], funnel[keys[i - 1]!]),
-    ofPlanned: share(funnel[key], funnel.planned),
+    ofPlanned: key === "planned" ? null : share(funnel[key], funnel.planned),
+    ofSent: key === "planned" || key === "sent" ? null : share(funnel[key], funnel.sent),
   }));
+}
+
+/** "273 · 84.6% of sent", what a step's bar says. */
+export function stepLabel(step: FunnelStep): string {
+  const base =
+    step.ofSent !== null
+      ? `${formatRate(step.ofSent)} of sent`
+      : step.ofPlanned !== null
+        ? `${formatRate(step.ofPlanned)} of planned`
+        : null;
+  return base ? `${formatCount(step.cycles)} · ${base}` : formatCount(step.cycles);
 }
 
 export function funnelTable(steps: FunnelStep[]): TableModel {
   return {
-    title: "Funnel",
+    title: "Funnel steps",
     columns: [
       { label: "Step" },
       { label: "Cycles", numeric: true },
-      { label: "Of the step before", numeric: true },
       { label: "Of planned", numeric: true },
+      { label: "Of sent", numeric: true },
     ],
     rows: steps.map((s) => ({
       key: s.key,
       definition: funnelDefinitions[s.key],
-      cells: [s.label, formatCount(s.cycles), formatRate(s.ofPrevious), formatRate(s.ofPlanned)],
+      cells: [s.label, formatCount(s.cycles), formatRate(s.ofPlanned), formatRate(s.ofSent)],
     })),
   };
 }

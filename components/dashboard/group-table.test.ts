@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { groupTable } from "./group-table";
+import { periodLabel } from "./series-data";
 import { seriesTable } from "./series-table";
 import { groupRowOf, pointOf } from "./tables.fixture";
 
@@ -34,8 +35,8 @@ describe("breakdown and series tables", () => {
     expect(table.title).toBe("Reactivations by week");
     expect(table.columns[0]!.label).toBe("Week");
     expect(table.rows.map((r) => [r.cells[0], r.cells.at(-1), r.provisional])).toEqual([
-      ["2026-03-02", "Final", false],
-      ["2026-03-09", "Provisional", true],
+      [periodLabel("2026-03-02", "week"), "Final", false],
+      [periodLabel("2026-03-09", "week"), "Provisional", true],
     ]);
     expect(seriesTable([], "month").columns[0]!.label).toBe("Month");
   });

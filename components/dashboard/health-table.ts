@@ -41,7 +41,7 @@ export function healthTable(health: Health): TableModel {
     row("held-out", "Held out", health.heldOut, healthDefinitions.heldOut),
   ];
   return {
-    title: "Delivery health",
+    title: "Deliveries by outcome",
     columns: [{ label: "What happened" }, { label: "Count", numeric: true }],
     rows,
   };

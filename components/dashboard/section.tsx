@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Defined } from "./definition-tip";
+import { DefinitionTip } from "./definition-tip";
 
 /** A titled card of the dashboard; `actions` sit at the right of the title. */
 export function Section({
@@ -26,8 +26,9 @@ export function Section({
     >
       <div className="mb-4 flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
         <div className="min-w-0">
-          <h2 id={`${id}-title`} className="text-base font-semibold text-stone-900">
-            <Defined label={title} definition={definition} />
+          <h2 className="flex items-center gap-1.5 text-base font-semibold text-stone-900">
+            <span id={`${id}-title`}>{title}</span>
+            {definition && <DefinitionTip term={title} definition={definition} />}
           </h2>
           {description && <p className="mt-0.5 text-sm text-stone-600">{description}</p>}
         </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { periodTick, seriesChartRows } from "./series-data";
+import { periodLabel, periodTick, seriesChartRows } from "./series-data";
 import { pointOf } from "./tables.fixture";
 
 describe("series as the charts plot it", () => {
@@ -11,6 +11,7 @@ describe("series as the charts plot it", () => {
         pointOf("2026-03-16", 5, 1, true),
         pointOf("2026-03-23", 0, 0, true),
       ],
+      "week",
       "USD",
     );
     expect(rows.map((r) => [r.rate, r.provisionalRate])).toEqual([
@@ -23,7 +24,7 @@ describe("series as the charts plot it", () => {
   });
 
   it("has no joint when nothing is provisional, and no revenue without a currency", () => {
-    const rows = seriesChartRows([pointOf("2026-03-02", 10, 1, false)]);
+    const rows = seriesChartRows([pointOf("2026-03-02", 10, 1, false)], "month");
     expect(rows[0]).toMatchObject({ rate: 0.1, provisionalRate: null, revenue: null });
   });
 
@@ -35,5 +36,15 @@ describe("series as the charts plot it", () => {
     });
     expect(periodTick("2026-03-02", "week")).toBe(day.format(Date.UTC(2026, 2, 2)));
     expect(periodTick("2026-03-01", "month")).toContain("26");
+    expect(periodLabel("2026-03-02", "week")).toBe(
+      `Week of ${new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" }).format(Date.UTC(2026, 2, 2))}`,
+    );
+    expect(periodLabel("2026-03-01", "month")).toBe(
+      new Intl.DateTimeFormat(undefined, {
+        month: "long",
+        year: "numeric",
+        timeZone: "UTC",
+      }).format(Date.UTC(2026, 2, 1)),
+    );
   });
 });

@@ -16,10 +16,14 @@ export type SeriesChartRow = {
   revenue: number | null;
 };
 
-export function seriesChartRows(series: SeriesPoint[], currency?: string): SeriesChartRow[] {
+export function seriesChartRows(
+  series: SeriesPoint[],
+  period: "week" | "month",
+  currency?: string,
+): SeriesChartRow[] {
   const rows = series.map((p) => ({
     periodStart: p.periodStart,
-    label: p.label,
+    label: periodLabel(p.periodStart, period),
     provisional: p.provisional,
     reached: p.reached,
     reactivations: p.reactivations,
@@ -49,4 +53,17 @@ const monthTick = new Intl.DateTimeFormat(undefined, {
 export function periodTick(periodStart: string, period: "week" | "month"): string {
   const date = new Date(`${periodStart}T00:00:00Z`);
   return (period === "week" ? weekTick : monthTick).format(date);
+}
+
+const weekLabel = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
+const monthLabel = new Intl.DateTimeFormat(undefined, {
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** A period in full: "Week of 2 Mar 2026", "March 2026". */
+export function periodLabel(periodStart: string, period: "week" | "month"): string {
+  const date = new Date(`${periodStart}T00:00:00Z`);
+  return period === "week" ? `Week of ${weekLabel.format(date)}` : monthLabel.format(date);
 }

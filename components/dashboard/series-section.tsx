@@ -24,7 +24,7 @@ export function SeriesSection({
   const currencies = currenciesOf(series.map((p) => p.revenue));
   const [picked, setPicked] = useState<string | undefined>();
   const currency = picked && currencies.includes(picked) ? picked : currencies[0];
-  const rows = seriesChartRows(series, currency);
+  const rows = seriesChartRows(series, period, currency);
   return (
     <Section
       id="series"

@@ -1,6 +1,7 @@
 import type { SeriesPoint } from "@/server/metrics/dashboard-schema";
 import { definitions } from "./definitions";
 import { groupCells, groupColumns } from "./group-table";
+import { periodLabel } from "./series-data";
 import type { TableModel } from "./table-model";
 
 /** The series by week or month, one row per period, with whether its numbers are final. */
@@ -15,7 +16,11 @@ export function seriesTable(series: SeriesPoint[], period: "week" | "month"): Ta
     rows: series.map((point) => ({
       key: point.periodStart,
       provisional: point.provisional,
-      cells: [point.label, ...groupCells(point), point.provisional ? "Provisional" : "Final"],
+      cells: [
+        periodLabel(point.periodStart, period),
+        ...groupCells(point),
+        point.provisional ? "Provisional" : "Final",
+      ],
     })),
   };
 }

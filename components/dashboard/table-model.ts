@@ -14,11 +14,15 @@ export type Column = {
   definition?: string;
   /** Right-aligned, tabular figures. */
   numeric?: boolean;
+  /** A sentence (a verdict): given room so it does not wrap word by word. */
+  wide?: boolean;
 };
 
 export type Row = {
   key: string;
   cells: Cell[];
+  /** Rows of one group (a stage and channel) share it: a line sets groups apart. */
+  group?: string;
   /** What the row's first cell means, shown in a tooltip beside it. */
   definition?: string;
   /** Its numbers can still grow (open attribution windows): shown lighter and marked. */

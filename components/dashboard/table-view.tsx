@@ -1,6 +1,9 @@
 import { Defined, DefinitionTip } from "./definition-tip";
 import type { Cell, Row, TableModel } from "./table-model";
 
+/** The first column stays in view while a wide table scrolls sideways (on a phone). */
+const firstColumn = "sticky left-0 z-[1] min-w-28";
+
 /**
  * A dashboard table: exactly the model's cells (the CSV holds the same), a definition in each
  * header's tooltip, provisional rows lighter. Wider than the screen, it scrolls in its box.
@@ -17,11 +20,11 @@ export function TableView({ table, empty }: { table: TableModel; empty: string }
         <caption className="sr-only">{table.title}</caption>
         <thead className="bg-stone-50 text-left text-xs font-semibold tracking-wide text-stone-600 uppercase">
           <tr>
-            {table.columns.map((c) => (
+            {table.columns.map((c, i) => (
               <th
                 key={c.label}
                 scope="col"
-                className={`px-3 py-2.5 whitespace-nowrap ${c.numeric ? "text-right" : ""}`}
+                className={`px-3 py-2.5 align-bottom ${i === 0 ? `${firstColumn} bg-stone-50` : ""} ${c.numeric ? "text-right" : ""} ${c.wide ? "min-w-56" : ""}`}
               >
                 <Defined label={c.label} definition={c.definition} />
               </th>
@@ -36,7 +39,16 @@ export function TableView({ table, empty }: { table: TableModel; empty: string }
               </td>
             </tr>
           ) : (
-            table.rows.map((row) => <TableRow key={row.key} row={row} table={table} />)
+            table.rows.map((row, i) => (
+              <TableRow
+                key={row.key}
+                row={row}
+                table={table}
+                startsGroup={
+                  i > 0 && row.group !== undefined && row.group !== table.rows[i - 1]!.group
+                }
+              />
+            ))
           )}
         </tbody>
       </table>
@@ -44,11 +56,21 @@ export function TableView({ table, empty }: { table: TableModel; empty: string }
   );
 }
 
-function TableRow({ row, table }: { row: Row; table: TableModel }) {
+function TableRow({
+  row,
+  table,
+  startsGroup,
+}: {
+  row: Row;
+  table: TableModel;
+  startsGroup: boolean;
+}) {
+  const look = row.provisional ? "bg-stone-50/60 text-stone-600" : "text-stone-800";
+  const stuck = `${firstColumn} ${row.provisional ? "bg-stone-50" : "bg-white"}`;
   return (
     <tr
       data-provisional={row.provisional || undefined}
-      className={row.provisional ? "bg-stone-50/60 text-stone-600" : "text-stone-800"}
+      className={`${look} ${startsGroup ? "border-t-2 border-t-stone-300" : ""}`}
     >
       {row.cells.map((cell, i) => {
         const column = table.columns[i];
@@ -57,7 +79,7 @@ function TableRow({ row, table }: { row: Row; table: TableModel }) {
           <Tag
             key={column?.label ?? i}
             scope={i === 0 ? "row" : undefined}
-            className={`px-3 py-2.5 align-top ${i === 0 ? "text-left font-medium" : ""} ${
+            className={`px-3 py-2.5 align-top ${i === 0 ? `${stuck} text-left font-medium` : ""} ${
               column?.numeric ? "text-right whitespace-nowrap tabular-nums" : ""
             }`}
           >

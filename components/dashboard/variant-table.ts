@@ -32,7 +32,7 @@ export function sortVariants(rows: VariantRow[], stageOrder: string[]): VariantR
 
 export function variantTable(rows: VariantRow[], stageLabels: Record<string, string>): TableModel {
   return {
-    title: "Variants",
+    title: "Variants by stage and channel",
     columns: [
       { label: "Stage", definition: definitions.stage },
       { label: "Channel" },
@@ -43,10 +43,11 @@ export function variantTable(rows: VariantRow[], stageLabels: Record<string, str
       { label: "Rate", definition: definitions.rate, numeric: true },
       { label: "95% interval", definition: definitions.interval, numeric: true },
       { label: "Probability to be best", definition: definitions.probabilityBest, numeric: true },
-      { label: "Verdict", definition: definitions.verdict },
+      { label: "Verdict", definition: definitions.verdict, wide: true },
     ],
     rows: sortVariants(rows, Object.keys(stageLabels)).map((row) => ({
       key: `${row.stage}/${row.channel}/${row.variant}`,
+      group: `${row.stage}/${row.channel}`,
       cells: [
         stageLabels[row.stage] ?? row.stage,
         channelNames[row.channel] ?? row.channel,
