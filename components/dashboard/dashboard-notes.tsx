@@ -63,3 +63,13 @@ export function UrlProblems({ problems }: { problems: string[] }) {
     </div>
   );
 }
+
+/** The URL names a stage the workspace does not have. */
+export function UnknownStage({ stage }: { stage: string }) {
+  return (
+    <p role="status" className={`${note} border-amber-200 bg-amber-50 text-amber-950`}>
+      This workspace has no stage “{stage}” (the link may come from another workspace, or the stage
+      was renamed): pick one under Stage.
+    </p>
+  );
+}

@@ -19,10 +19,12 @@ export function DashboardSections({
   data,
   input,
   stageLabels,
+  filterLabel,
 }: {
   data: Dashboard;
   input: DashboardInput;
   stageLabels: Record<string, string>;
+  filterLabel?: string;
 }) {
   const range = { from: input.from, to: input.to };
   const filtered = Boolean(input.stage || input.channel);
@@ -31,7 +33,12 @@ export function DashboardSections({
   return (
     <>
       <KpiStrip kpis={data.kpis} filtered={filtered} />
-      <SeriesSection series={data.series} period={input.period} range={range} />
+      <SeriesSection
+        series={data.series}
+        period={input.period}
+        range={range}
+        filterLabel={filterLabel}
+      />
       <FunnelSection funnel={data.funnel} range={range} />
       <BreakdownSection
         id="by-stage"

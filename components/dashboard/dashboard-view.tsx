@@ -7,7 +7,13 @@ import { useTRPC } from "@/components/providers/trpc";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import { DashboardFilters, type FilterOptions } from "./dashboard-filters";
 import { DashboardSections, type Dashboard } from "./dashboard-sections";
-import { EmptyState, FilterScopeNote, ProvisionalNote, UrlProblems } from "./dashboard-notes";
+import {
+  EmptyState,
+  FilterScopeNote,
+  ProvisionalNote,
+  UnknownStage,
+  UrlProblems,
+} from "./dashboard-notes";
 import { Freshness } from "./freshness";
 import { useDashboardFilters, useToday } from "./use-dashboard-filters";
 
@@ -36,6 +42,9 @@ function FilteredDashboard({ today }: { today: string }) {
   return (
     <div className="space-y-5">
       {problems.length > 0 && <UrlProblems problems={problems} />}
+      {input.stage && options.data && !options.data.stages.some((s) => s.key === input.stage) && (
+        <UnknownStage stage={input.stage} />
+      )}
       <DashboardFilters input={input} today={today} options={options.data} onChange={setFilters} />
       <div className="flex min-h-5 flex-wrap items-center justify-between gap-2" aria-live="polite">
         {query.data && <Freshness refreshedAt={query.data.refreshedAt} zone={query.data.zone} />}
@@ -74,7 +83,12 @@ function Body({
     <>
       {filterLabel && <FilterScopeNote filterLabel={filterLabel} />}
       {data.provisionalFrom <= input.to && <ProvisionalNote from={data.provisionalFrom} />}
-      <DashboardSections data={data} input={input} stageLabels={stageLabels} />
+      <DashboardSections
+        data={data}
+        input={input}
+        stageLabels={stageLabels}
+        filterLabel={filterLabel}
+      />
     </>
   );
 }

@@ -19,7 +19,8 @@ export const definitions = {
   probabilityBest:
     "The probability that this variant has the highest rate among the variants of its stage and channel.",
   verdict: "What the numbers allow saying so far, in plain words.",
-  period: "The week (from Monday) or month the reminders were sent in, in the workspace's zone.",
+  period:
+    "The week (from Monday) or month in which the cycle's attributed reminder was first sent, in the workspace's zone.",
   provisional:
     "Provisional: attribution windows are still open, so reactivations and revenue of these periods can still grow.",
   stage:

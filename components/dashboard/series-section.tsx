@@ -16,8 +16,10 @@ export function SeriesSection({
   series,
   period,
   range,
+  filterLabel,
 }: {
   series: SeriesPoint[];
+  filterLabel?: string;
   period: "week" | "month";
   range: { from: string; to: string };
 }) {
@@ -29,7 +31,7 @@ export function SeriesSection({
     <Section
       id="series"
       title="Over time"
-      description={`Reached cycles and their reactivations by the ${period} the reminder was sent.`}
+      description={`Reached cycles and their reactivations, by the ${period} their reminder was first sent.`}
       actions={
         currencies.length > 1 && (
           <label className="flex items-center gap-2 text-xs text-stone-600">
@@ -47,14 +49,21 @@ export function SeriesSection({
         )
       }
     >
-      <div className="grid gap-6 lg:grid-cols-2">
-        <RateChart rows={rows} period={period} />
-        {currency ? (
-          <RevenueChart rows={rows} period={period} currency={currency} />
-        ) : (
-          <NoRevenue period={period} />
-        )}
-      </div>
+      {series.some((p) => p.reached > 0) ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <RateChart rows={rows} period={period} />
+          {currency ? (
+            <RevenueChart rows={rows} period={period} currency={currency} />
+          ) : (
+            <NoRevenue period={period} />
+          )}
+        </div>
+      ) : (
+        <p className="rounded-md border border-dashed border-stone-300 px-4 py-8 text-center text-sm text-stone-500">
+          No reminder was sent in this range{filterLabel ? ` for ${filterLabel}` : ""}: the trend
+          appears once one is.
+        </p>
+      )}
       <div className="mt-6">
         <TablePanel table={seriesTable(series, period)} range={range} />
       </div>

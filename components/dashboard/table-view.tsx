@@ -24,7 +24,7 @@ export function TableView({ table, empty }: { table: TableModel; empty: string }
               <th
                 key={c.label}
                 scope="col"
-                className={`px-3 py-2.5 align-bottom ${i === 0 ? `${firstColumn} bg-stone-50` : ""} ${c.numeric ? "text-right" : ""} ${c.wide ? "min-w-56" : ""}`}
+                className={`px-2.5 py-2.5 align-bottom ${i === 0 ? `${firstColumn} bg-stone-50` : ""} ${c.numeric ? "text-right" : ""} ${c.wide ? "min-w-52" : ""}`}
               >
                 <Defined label={c.label} definition={c.definition} />
               </th>
@@ -79,7 +79,7 @@ function TableRow({
           <Tag
             key={column?.label ?? i}
             scope={i === 0 ? "row" : undefined}
-            className={`px-3 py-2.5 align-top ${i === 0 ? `${stuck} text-left font-medium` : ""} ${
+            className={`px-2.5 py-2.5 align-top ${i === 0 ? `${stuck} text-left font-medium` : ""} ${
               column?.numeric ? "text-right whitespace-nowrap tabular-nums" : ""
             }`}
           >
