@@ -25,7 +25,7 @@ export default async function SignInPage({
   const session = await getSession();
   // Only members go on; a signed-in user without a workspace stays here to see why.
   if (session?.userId && (await findMembership(await getDb(), session.userId))) {
-    redirect("/contacts");
+    redirect("/");
   }
   const { error } = await searchParams;
   const accounts = demoTenants.flatMap((t) =>

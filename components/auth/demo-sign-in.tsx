@@ -36,7 +36,7 @@ export function DemoSignIn({ accounts }: { accounts: DemoAccount[] }) {
                   aria-label={`Sign in as ${a.role} of ${tenant}`}
                   onClick={() => {
                     setPending(a.email);
-                    void signIn("demo", { email: a.email, callbackUrl: "/contacts" });
+                    void signIn("demo", { email: a.email, callbackUrl: "/" });
                   }}
                   className="rounded-md border border-stone-300 bg-white px-2 py-2 text-sm font-medium capitalize hover:border-brand-500 hover:bg-brand-50 disabled:opacity-60"
                 >

@@ -22,7 +22,7 @@ export function EmailSignIn() {
     setPending(true);
     try {
       // On success the browser leaves for the "check your email" page.
-      await signIn("email", { email, callbackUrl: "/contacts" });
+      await signIn("email", { email, callbackUrl: "/" });
     } catch {
       setError("The sign-in link could not be requested. Check your connection and try again.");
     } finally {

@@ -11,13 +11,21 @@ describe("dashboard filters in the URL", () => {
   });
 
   it("reads every filter the server takes", () => {
-    expect(read("from=2026-01-01&to=2026-02-28&period=month&stage=1m&channel=zalo").input).toEqual({
+    expect(read("from=2026-01-01&to=2026-02-28&period=month&stage=1m").input).toEqual({
       from: "2026-01-01",
       to: "2026-02-28",
       period: "month",
       stage: "1m",
+    });
+    expect(read("from=2026-01-01&to=2026-02-28&channel=zalo").input).toMatchObject({
       channel: "zalo",
     });
+  });
+
+  it("refuses a stage and a channel together: the figures narrow to one group", () => {
+    expect(read("stage=1m&channel=zalo").problems).toEqual([
+      "Channel: filter by a stage or by a channel, not both",
+    ]);
   });
 
   it("falls back to the defaults, saying why, when the URL's filters are invalid", () => {

@@ -23,6 +23,10 @@ export const dashboardInputSchema = z
     channel: z.enum(channelNames).optional(),
   })
   .refine((i) => i.from <= i.to, { path: ["to"], message: "must not be before the start date" })
+  .refine((i) => !(i.stage && i.channel), {
+    path: ["channel"],
+    message: "filter by a stage or by a channel, not both",
+  })
   .refine((i) => Date.parse(i.to) - Date.parse(i.from) <= 3 * 366 * 86_400_000, {
     path: ["from"],
     message: "the range may span at most three years",

@@ -4,6 +4,7 @@ import { metricRollups, metricRollupState } from "@/db/schema";
 import type { TenantKind } from "@/db/schema/enums";
 import { localDate } from "@/server/engine/time";
 import { getTenantSettings } from "@/server/settings/get";
+import { stageLabels as stageLabelsOf } from "@/server/settings/stage-labels";
 import type { DashboardData, DashboardInput } from "./dashboard-schema";
 import { holdoutCard } from "./holdout-card";
 import { groupRow, type Sums } from "./group-row";
@@ -89,9 +90,9 @@ export async function dashboardData(
       provisional: periodEnd(p, input.period) > provisionalFrom,
     });
   }
-  const stageLabels = new Map(settings.cadence.stages.map((s) => [s.key, s.label]));
-  stageLabels.set("recurring", "Recurring");
-  const stageOrder = [...stageLabels.keys()];
+  const labels = stageLabelsOf(settings);
+  const stageLabels = new Map(Object.entries({ recurring: "Recurring", ...labels }));
+  const stageOrder = [...settings.cadence.stages.map((s) => s.key), "recurring"];
   const groups = (dimension: string, label: (key: string) => string) =>
     [...sumBy(rows, (r) => (r.dimension === dimension ? r.key : null))].map(([key, sums]) =>
       groupRow(key, label(key), sums),

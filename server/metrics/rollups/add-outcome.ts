@@ -67,6 +67,7 @@ export function addOutcome(sums: RollupSums, o: CycleOutcome, zone: string): voi
       ].map((v) => at(when, "variant", v)),
     ];
     for (const group of groups) sums.add(group, "reached");
+    sums.add(groups[0]!, "planned");
     if (cycle.reminders.some((r) => r.clicks.length > 0)) sums.add(groups[0]!, "clicked");
     if (!o.reactivated || !o.attributed) continue;
     const stage = o.attributed.reminder.stage;

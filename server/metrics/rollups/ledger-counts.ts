@@ -13,7 +13,7 @@ const periodOf = (kind: PeriodKind, column: SQL, zone: string) =>
 /**
  * Counts the dashboard reads straight from the ledger, added up in the database: reminders sent
  * (per stage and channel), deliveries by final status and reason, failed attempts by error class,
- * retries, deferrals by quiet hours and the cap, and cycles with something planned (the funnel's
+ * retries, deferrals by quiet hours and the cap, and cycles planned but never sent (the funnel's
  * first step). Held-out cycles plan too but are counted apart.
  */
 export async function addLedgerCounts(
@@ -43,10 +43,13 @@ export async function addLedgerCounts(
       sql`select ${periodOf(kind, sql`e.at`, zone)} p, 'total' dimension, '' key, 'event:' || e.type metric, count(*) n
         from engine_events e where e.tenant_id = ${tenantId} and e.type in ('deferred_quiet_hours', 'capped')
         group by 1, 4`,
+      // The funnel's first step for cycles nothing was sent in (by their first due time);
+      // reached cycles count as planned where they count as sent (add-outcome.ts).
       sql`select ${periodOf(kind, sql`f.first_due`, zone)} p, 'total' dimension, '' key, 'planned' metric, count(*) n
         from (select min(d.due_at) first_due from deliveries d
           join reminders r on r.id = d.reminder_id join cycles c on c.id = r.cycle_id
-          where d.tenant_id = ${tenantId} and not c.held_out group by r.cycle_id) f
+          where d.tenant_id = ${tenantId} and not c.held_out group by r.cycle_id
+          having count(*) filter (where d.status = 'sent') = 0) f
         group by 1`,
     ];
     for (const query of queries)
