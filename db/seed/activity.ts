@@ -2,10 +2,11 @@ import type { Faker } from "@faker-js/faker";
 import type { activityEvents } from "@/db/schema";
 import type { TenantKind } from "@/db/schema/enums";
 import { DAY_MS, weighted } from "./random";
+import { jobRevenue, renewalRevenue } from "./revenue";
 
 type ActivityRow = typeof activityEvents.$inferInsert;
 
-export type ActivityHistory = { events: ActivityRow[]; lastActivityAt: Date | null };
+export type PastActivity = { events: ActivityRow[]; lastActivityAt: Date | null };
 
 /** Days since the last activity: every stage of both presets has contacts in it. */
 function daysInactive(faker: Faker, kind: TenantKind): number | null {
@@ -30,14 +31,17 @@ function daysInactive(faker: Faker, kind: TenantKind): number | null {
   return range && faker.number.int({ min: range[0], max: range[1] });
 }
 
-/** A contact's history ending at its last qualifying activity, `days` before `now`. */
-export function generateHistory(
+/**
+ * A contact's activity before `now` (the start of the demo's year of engine history, or today for
+ * contacts who arrive today), ending at its last qualifying activity some days before.
+ */
+export function generatePastActivity(
   faker: Faker,
   kind: TenantKind,
   ids: { tenantId: string; contactId: string; externalId: string },
   exerciseIds: string[],
   now: Date,
-): ActivityHistory {
+): PastActivity {
   const days = daysInactive(faker, kind);
   if (days === null) return { events: [], lastActivityAt: null };
   const last = new Date(now.getTime() - days * DAY_MS - faker.number.int(DAY_MS));
@@ -72,8 +76,7 @@ function learnerEvents(faker: Faker, last: Date, exerciseIds: string[]): EventDr
       events.push({
         kind: "purchase",
         occurredAt: new Date(at - 3_600_000),
-        revenueMinor: faker.helpers.arrayElement([199_000, 499_000, 1_290_000]),
-        currency: "VND",
+        ...renewalRevenue(faker),
         exerciseId: null,
       });
     }
@@ -90,8 +93,7 @@ function jobEvents(faker: Faker, last: Date): EventDraft[] {
     events.push({
       kind: "job_completed",
       occurredAt: new Date(at),
-      revenueMinor: faker.number.int({ min: 90, max: 1_200 }) * 100,
-      currency: "USD",
+      ...jobRevenue(faker),
       exerciseId: null,
     });
     at -= faker.number.int({ min: 45, max: 150 }) * DAY_MS;

@@ -9,6 +9,8 @@ export type DemoTenant = {
   senderName: string;
   senderEmail: string;
   contactCount: number;
+  /** The share of inactivity cycles left without reminders to measure the lift (SPEC §1.8). */
+  holdoutPercent: number;
 };
 
 export const demoTenants: DemoTenant[] = [
@@ -21,6 +23,7 @@ export const demoTenants: DemoTenant[] = [
     senderName: "Lotus English",
     senderEmail: "hello@lotus-english.example",
     contactCount: 2_500,
+    holdoutPercent: 0,
   },
   {
     slug: "brightside-home",
@@ -31,6 +34,7 @@ export const demoTenants: DemoTenant[] = [
     senderName: "Brightside Home Services",
     senderEmail: "service@brightside-home.example",
     contactCount: 1_500,
+    holdoutPercent: 10,
   },
 ];
 

@@ -13,12 +13,14 @@ import { openTestDb } from "@/test/db";
 import { demoTenants } from "./demo-tenants";
 import { seedDemo, seedIfEmpty } from "./index";
 
+// The full size's contacts and catalog, without the year of history (minutes at this size; the
+// history has its own test at the small size: history.int.test.ts).
 describe("demo seed", () => {
   let handle: DbHandle;
   const now = new Date("2026-11-23T00:00:00Z");
   beforeAll(async () => {
     handle = await openTestDb();
-    await seedIfEmpty(handle.db, now);
+    await seedIfEmpty(handle.db, now, "full", { history: false });
   }, 120_000);
   afterAll(() => handle?.close());
 

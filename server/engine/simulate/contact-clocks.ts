@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
-import type { ChannelProvider } from "../channels/provider";
+import type { ChannelProvider, OutgoingMessage } from "../channels/provider";
 import { dispatchDueOf } from "../steps/dispatch";
 import { planContacts } from "../steps/plan";
 import { sendDeliveries } from "../steps/send";
@@ -17,6 +17,13 @@ type Step = "event" | "plan" | "send";
 type Due = { check?: Date; send?: Date };
 
 /**
+ * What contacts do in answer to a message that reached them (the demo's year of history): the
+ * events it brings about, each after `at`, the instant of the provider call. They join the
+ * contact's queue as if they had been scheduled from the start.
+ */
+export type Reactions = (message: OutgoingMessage, at: Date) => ContactEvent[];
+
+/**
  * Runs the engine from `start` until before `end` with a clock per contact. Each round, every
  * contact takes its own next step at its own instant: its next scenario event, planning or
  * sending, whichever is due first (at one instant an event comes before the engine's work, and
@@ -24,7 +31,8 @@ type Due = { check?: Date; send?: Date };
  * for all contacts as one batch. No rule couples two contacts, so this replays what one shared
  * clock would produce, in a few hundred batches instead of one per instant at which anyone has
  * something due. `events` are sorted by time and lie in [start, end). With `inFlight`, provider
- * calls take time and the contact's events due meanwhile arrive during them.
+ * calls take time and the contact's events due meanwhile arrive during them; with `react`, each
+ * successful provider call may add events to come (those from `end` on are left out).
  */
 export async function runContactClocks(
   db: Db,
@@ -32,14 +40,10 @@ export async function runContactClocks(
   events: ContactEvent[],
   start: Date,
   end: Date,
-  inFlight?: InFlight,
+  { inFlight, react }: { inFlight?: InFlight; react?: Reactions } = {},
 ): Promise<void> {
   const queues = new Map<string, ContactEvent[]>();
-  for (const e of events) {
-    const queue = queues.get(e.contactId);
-    if (queue) queue.push(e);
-    else queues.set(e.contactId, [e]);
-  }
+  for (const e of events) enqueue(queues, e);
   const clocks = new Map<string, { now: Date; repeats: number }>();
   for (;;) {
     const due = await dueByContact(db, end);
@@ -67,9 +71,14 @@ export async function runContactClocks(
     for (const ids of chunks([...round.plan.keys()], PLAN_BATCH))
       await planContacts(db, ids, (id) => round.plan.get(id)!);
     const sendAt = (id: string) => round.send.get(id)!;
-    const calls = inFlight
+    const timed = inFlight
       ? withEventsInFlight(db, provider, inFlight, (id) => queues.get(id), sendAt)
       : provider;
+    const calls = react
+      ? reacting(timed, react, sendAt, (e) => {
+          if (Date.parse(e.event.at) < end.getTime()) enqueue(queues, e);
+        })
+      : timed;
     for (const ids of chunks([...round.send.keys()], SEND_BATCH)) {
       const claimed = await dispatchDueOf(db, new Map(ids.map((id) => [id, sendAt(id)])));
       await sendDeliveries(
@@ -80,6 +89,32 @@ export async function runContactClocks(
       );
     }
   }
+}
+
+/** Adds an event to its contact's queue, keeping the queue sorted by time (stable on ties). */
+function enqueue(queues: Map<string, ContactEvent[]>, e: ContactEvent): void {
+  const queue = queues.get(e.contactId) ?? [];
+  queues.set(e.contactId, queue);
+  const at = Date.parse(e.event.at);
+  let i = queue.length;
+  while (i > 0 && Date.parse(queue[i - 1]!.event.at) > at) i--;
+  queue.splice(i, 0, e);
+}
+
+/** `provider`, telling `react` of every call that succeeded and queueing what it brings about. */
+function reacting(
+  provider: ChannelProvider,
+  react: Reactions,
+  at: (contactId: string) => Date,
+  add: (e: ContactEvent) => void,
+): ChannelProvider {
+  return {
+    async send(message, options) {
+      const sent = await provider.send(message, options);
+      for (const e of react(message, at(message.contactId))) add(e);
+      return sent;
+    },
+  };
 }
 
 /** A contact's next step: its next event, planning or sending, whichever comes first. */

@@ -26,7 +26,7 @@ import { currentSettings, saveSettings } from "@/server/settings/save";
  * Every call not failed by the scenario is accepted at once: the report is read from the ledger's
  * attempts, so a preview of a year need not fill an Outbox with messages nobody reads.
  */
-const accepting: ChannelProvider = {
+export const accepting: ChannelProvider = {
   send: async (_message, { idempotencyKey }) => ({ providerMessageId: idempotencyKey }),
 };
 
@@ -71,11 +71,11 @@ export async function runScenario(
     let from = start;
     for (const change of changes) {
       const at = new Date(change.at);
-      await clocks(db, provider, eventsIn(events, from, at), from, at, inFlight);
+      await clocks(db, provider, eventsIn(events, from, at), from, at, { inFlight });
       await changeScenarioSettings(db, tenantId, change, at);
       from = at;
     }
-    await clocks(db, provider, eventsIn(events, from, end), from, end, inFlight);
+    await clocks(db, provider, eventsIn(events, from, end), from, end, { inFlight });
     await inspect?.(db);
     const { settings } = await currentSettings(db, {
       id: tenantId,
