@@ -214,6 +214,10 @@ function searches(b: Workspace): Record<string, unknown[]> {
     "contacts.filterOptions": [undefined],
     "team.list": [undefined],
     "audit.actors": [undefined],
+    "dashboard.get": [
+      { from: "2024-01-01", to: "2026-12-31" },
+      { from: "2024-01-01", to: "2026-12-31", stage: b.mark },
+    ],
     // A page position, not a record: another workspace's id there pages through the caller's own.
     "audit.list": [{}, { kind: "settings" }, { before: new Date(), beforeId: b.tenant.id }],
   };
