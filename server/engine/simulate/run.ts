@@ -249,6 +249,10 @@ async function report(db: Db) {
       asc(contacts.externalId),
       asc(reminders.reachedAt),
       asc(deliveries.channel),
+      // Two reminders reached at the same instant (a stage and a recurring reminder after a
+      // settings change): by key, so every replay lists them alike.
+      asc(reminders.key),
+      asc(reminders.sequence),
     );
   return {
     attempts: attemptRows.map((a) => ({
