@@ -114,7 +114,7 @@ describe("roles", () => {
     const tenant = await createTenant(handle.db);
     const analyst = await createMember(handle.db, tenant.id, ["analyst"]);
     const me = await callerFor(handle.db, analyst.id, tenant.id).me.get();
-    expect(me.permissions).toEqual(["contacts.read"]);
+    expect(me.permissions).toEqual(["contacts.read", "dashboard.read"]);
     expect(me.tenant.id).toBe(tenant.id);
   });
 });
