@@ -51,8 +51,9 @@ async function buildInBackground(
   log(
     `building a year of the engine's history for ${contacts.toLocaleString("en-US")} demo contacts in the background`,
   );
-  const dir = await mkdtemp(path.join(tmpdir(), "rekindle-demo-"));
+  let dir: string | null = null;
   try {
+    dir = await mkdtemp(path.join(tmpdir(), "rekindle-demo-"));
     const ids = workspaces.map((w) => w.tenantId);
     await runChild([now.toISOString(), size, dir, ...ids], (done, of, through) => {
       setDemoHistoryStatus({ state: "building", startedAt, done, of, through });
@@ -68,7 +69,7 @@ async function buildInBackground(
     setDemoHistoryStatus({ state: "failed", startedAt, error: message });
     console.error(`[rekindle] demo history failed (the next start tries again): ${message}`);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -82,14 +83,21 @@ function runChild(
     cwd: process.cwd(),
     stdio: ["ignore", "pipe", "inherit"],
   });
+  // The build dies with the app (a stop of the app alone would leave it running).
+  const stop = () => child.kill();
+  process.once("exit", stop);
   createInterface({ input: child.stdout }).on("line", (line) => {
+    // Progress lines only; anything else the child prints is passed on.
+    if (!line.startsWith('{"done"')) return console.info(line);
     const { done, of, through } = JSON.parse(line) as { done: number; of: number; through: string };
     onProgress(done, of, new Date(through));
   });
   return new Promise((resolve, reject) => {
     child.on("error", reject);
-    child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`build-demo.ts ended with ${signal ?? code}`)),
-    );
+    child.on("exit", (code, signal) => {
+      process.off("exit", stop);
+      if (code === 0) resolve();
+      else reject(new Error(`build-demo.ts ended with ${signal ?? code}`));
+    });
   });
 }
