@@ -4,12 +4,14 @@ import { navItems } from "@/components/layout/nav-items";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { TrpcProviders } from "@/components/providers/trpc";
 import { Toaster } from "@/components/ui/toaster";
+import { demoHistoryStatus } from "@/db/seed/status";
 import { requireMember } from "@/server/auth/page-guard";
 import { can } from "@/server/auth/permissions";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const { session, membership } = await requireMember();
   const items = navItems.filter((item) => can(membership.roles, item.permission));
+  const history = demoHistoryStatus();
   return (
     <TrpcProviders>
       {membership.tenantSandbox && (
@@ -18,6 +20,13 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           data-testid="sandbox-banner"
         >
           Sandbox: messages go to the Outbox
+          {history.state === "building" && (
+            <span data-testid="demo-history-progress">
+              {" "}
+              · Building the demo&apos;s year of history ({history.done} of {history.of} steps): its
+              contacts appear when it is done — reload in a minute
+            </span>
+          )}
         </p>
       )}
       <header className="border-b border-stone-200 bg-white">
