@@ -1,4 +1,6 @@
-import type { Db } from "@/db/client";
+import { openDatabase, type Db, type DbHandle } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { openScratchDatabase } from "@/db/scratch-database";
 import { presetFor } from "@/db/presets";
 import { tenantSettings, tenants } from "@/db/schema";
 
@@ -22,4 +24,17 @@ export async function insertBenchTenant(db: Db) {
     .insert(tenantSettings)
     .values({ tenantId: tenant!.id, settings: presetFor("self_study") });
   return tenant!;
+}
+
+/**
+ * A fresh, migrated database for one measurement: a new database on the Postgres in
+ * DATABASE_URL (dropped on close), or an in-memory PGlite.
+ */
+export async function openBenchDatabase(): Promise<DbHandle> {
+  const serverUrl = process.env.DATABASE_URL || undefined;
+  const handle = serverUrl
+    ? await openScratchDatabase(serverUrl, "rekindle_bench")
+    : await openDatabase({});
+  await migrateDatabase(handle);
+  return handle;
 }

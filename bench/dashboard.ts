@@ -4,14 +4,12 @@
 // deliveries); the rollup step then rebuilds the rollups from it as it does in production, and
 // the dashboard reads only those. Fails unless the dashboard shows what the ledger holds.
 import { sql } from "drizzle-orm";
-import { openDatabase, type DbHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
-import { openScratchDatabase } from "@/db/scratch-database";
+import type { DbHandle } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import { dashboardData } from "@/server/metrics/dashboard";
 import type { DashboardInput } from "@/server/metrics/dashboard-schema";
 import { refreshRollups } from "@/server/metrics/rollups/refresh";
-import { insertBenchTenant } from "./bench-tenant";
+import { insertBenchTenant, openBenchDatabase } from "./bench-tenant";
 
 const serverUrl = process.env.DATABASE_URL || undefined;
 const sizes = (process.env.BENCH_SIZES ?? "1000000").split(",").map(Number);
@@ -87,11 +85,8 @@ const inputs: DashboardInput[] = [
 ];
 
 async function measure(deliveryCount: number) {
-  const handle: DbHandle = serverUrl
-    ? await openScratchDatabase(serverUrl, "rekindle_bench")
-    : await openDatabase({});
+  const handle = await openBenchDatabase();
   try {
-    await migrateDatabase(handle);
     const { db } = handle;
     const tenant = await insertBenchTenant(db);
     const contactCount = Math.ceil(deliveryCount / 8);

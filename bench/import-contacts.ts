@@ -6,14 +6,12 @@
 // prints rows/s and peak memory. Figures in bench/RESULTS.md.
 import { loadavg } from "node:os";
 import { asc, count, eq } from "drizzle-orm";
-import { openDatabase, type DbHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
 import { presetFor } from "@/db/presets";
-import { openScratchDatabase } from "@/db/scratch-database";
 import { contacts, tenantSettings, tenants } from "@/db/schema";
 import { autoMap } from "@/server/imports/fields";
 import { importBatch, type LineError } from "@/server/imports/import-batch";
 import { scanCsv, streamRows } from "@/server/imports/read-csv";
+import { openBenchDatabase } from "./bench-tenant";
 
 const serverUrl = process.env.DATABASE_URL || undefined;
 const total = Number(process.env.IMPORT_ROWS ?? 100_000);
@@ -71,14 +69,6 @@ function generate(): { csv: string; bad: Map<number, string> } {
   return { csv: lines.join("\r\n") + "\r\n", bad };
 }
 
-async function freshDb(): Promise<DbHandle> {
-  const handle = serverUrl
-    ? await openScratchDatabase(serverUrl, "rekindle_bench")
-    : await openDatabase({});
-  await migrateDatabase(handle);
-  return handle;
-}
-
 /** Peak RSS and heap, sampled every 20 ms while the import runs. */
 function memoryPeaks() {
   const peak = { rss: 0, heap: 0 };
@@ -103,7 +93,7 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 async function main() {
   const { csv, bad } = generate();
   const file = new Blob([csv]);
-  const handle = await freshDb();
+  const handle = await openBenchDatabase();
   try {
     const { db } = handle;
     const [tenant] = await db

@@ -4,13 +4,10 @@
 // Fails unless each contact got exactly what the rules say. Copy the figures into RESULTS.md.
 import { and, count, eq, isNotNull } from "drizzle-orm";
 import { insertInChunks } from "@/db/bulk";
-import { openDatabase, type DbHandle } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
 import { presetFor } from "@/db/presets";
-import { openScratchDatabase } from "@/db/scratch-database";
 import { contacts, deliveries } from "@/db/schema";
 import { previewImpact, saveSettings } from "@/server/settings/save";
-import { BENCH_ZONE, insertBenchTenant } from "./bench-tenant";
+import { BENCH_ZONE, insertBenchTenant, openBenchDatabase } from "./bench-tenant";
 
 const serverUrl = process.env.DATABASE_URL || undefined;
 const sizes = (process.env.BENCH_SIZES ?? "100000").split(",").map(Number);
@@ -27,11 +24,8 @@ function fail(message: string): never {
 }
 
 async function measure(total: number) {
-  const handle: DbHandle = serverUrl
-    ? await openScratchDatabase(serverUrl, "rekindle_bench")
-    : await openDatabase({});
+  const handle = await openBenchDatabase();
   try {
-    await migrateDatabase(handle);
     const { db } = handle;
     const tenant = await insertBenchTenant(db);
     const before = presetFor("self_study");
