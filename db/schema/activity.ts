@@ -19,6 +19,9 @@ export const activityEvents = pgTable(
     revenueMinor: bigint({ mode: "number" }).notNull().default(0),
     currency: text(),
     exerciseId: uuid().references(() => exercises.id, { onDelete: "set null" }),
+    /** The job's service as the integration sent it ("AC tune-up"), and its optional details. */
+    serviceName: text(),
+    serviceDetails: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

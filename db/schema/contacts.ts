@@ -26,6 +26,14 @@ export const contacts = pgTable(
     program: text(),
     lastSkill: text(),
     lastActivityAt: timestamp({ withTimezone: true, mode: "date" }),
+    /**
+     * The service of the contact's newest qualifying activity that named one ("Deep clean"), and
+     * when that activity happened: what `{{last_service}}` and `{{last_service_date}}` say. Kept
+     * here, not looked up per message, so a send batch and the editor's preview read it with the
+     * contact.
+     */
+    lastService: text(),
+    lastServiceAt: timestamp({ withTimezone: true, mode: "date" }),
     /** Per-channel subscription state, e.g. `{ "email": "subscribed", "sms": "unsubscribed" }`. */
     channels: jsonb().$type<ChannelStates>().notNull().default({}),
     /** The UTC instant of the contact's next milestone; the engine's scan is a range scan on it. */
