@@ -16,3 +16,4 @@ export * from "./audit";
 export * from "./metric-rollups";
 export * from "./api-key-scopes";
 export * from "./modules";
+export * from "./ledger-cursors";

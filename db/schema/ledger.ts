@@ -170,5 +170,9 @@ export const engineEvents = pgTable(
     reason: text().notNull(),
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index("engine_events_contact_idx").on(t.contactId, t.at, t.seq)],
+  (t) => [
+    index("engine_events_contact_idx").on(t.contactId, t.at, t.seq),
+    // Readers of the log in insertion order (the PostHog forwarder's cursor).
+    index("engine_events_seq_idx").on(t.seq),
+  ],
 );
