@@ -2,22 +2,36 @@ import { z } from "zod";
 import { activityKind } from "@/db/schema/enums";
 import { line, pastInstant } from "@/server/lib/bounded";
 
-/** One event of `POST /api/v1/activity`, checked at `now`. */
+/**
+ * One event of `POST /api/v1/activity`, checked at `now`. Each field's `description` is its entry
+ * in the API's OpenAPI document and docs page.
+ */
 export function activityInput(now: Date) {
   return (
     z
       .strictObject({
-        externalId: line(200).min(1),
-        contactExternalId: line(200).min(1),
-        kind: z.enum(activityKind.enumValues),
-        occurredAt: pastInstant(now),
-        /** In the currency's minor units: cents for USD, đồng for VND. */
-        revenueMinor: z.number().int().min(0).max(1e12).optional(),
+        externalId: line(200).min(1).meta({
+          description: "Your id of the event: the same event sent again is not stored twice.",
+        }),
+        contactExternalId: line(200).min(1).meta({
+          description: "The `externalId` of the contact it happened to.",
+        }),
+        kind: z.enum(activityKind.enumValues).meta({
+          description:
+            "`exercise_completed`, `job_booked` and `job_completed` move the contact's last activity (a return); `purchase` and `visit` only count as revenue and history.",
+        }),
+        occurredAt: pastInstant(now).meta({ description: "When it happened." }),
+        revenueMinor: z.number().int().min(0).max(1e12).optional().meta({
+          description: "Revenue in the currency's minor units: cents for USD, đồng for VND.",
+        }),
         currency: z
           .string()
           .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as USD")
-          .optional(),
-        exerciseExternalId: line(200).min(1).optional(),
+          .optional()
+          .meta({ description: "The currency of `revenueMinor`." }),
+        exerciseExternalId: line(200).min(1).optional().meta({
+          description: "The exercise completed, by its `externalId` in the exercise catalog.",
+        }),
       })
       // Revenue without its currency could not be summed with the rest.
       .refine((e) => !e.revenueMinor || e.currency, {
