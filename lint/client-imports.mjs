@@ -14,6 +14,8 @@ const pureShared = new Set([
   "@/server/team/schema",
   "@/server/metrics/dashboard-schema",
   "@/server/metrics/money",
+  "@/server/api-keys/scopes",
+  "@/server/api-keys/key-input",
 ]);
 const serverFolders = /^@\/(server|db|inngest)\//;
 

@@ -1,5 +1,5 @@
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { ApiKeyScope } from "./api-key-scopes";
+import type { ApiKeyScope } from "@/server/api-keys/scopes";
 import { users } from "./auth";
 import { tenantIdColumn } from "./columns";
 import { role } from "./enums";

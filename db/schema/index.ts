@@ -14,6 +14,5 @@ export * from "./webhook-receipts";
 export * from "./links";
 export * from "./audit";
 export * from "./metric-rollups";
-export * from "./api-key-scopes";
 export * from "./modules";
 export * from "./ledger-cursors";

@@ -2,6 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { apiKeys } from "@/db/schema";
+import type { Role } from "@/db/schema/enums";
+import { integrationScopes, type ApiKeyScope } from "./scopes";
 
 const KEY_PREFIX = "rk_";
 
@@ -12,16 +14,34 @@ function hashKey(key: string): string {
 /** Creates a key; the plain key is returned once and never stored. */
 export async function createApiKey(
   db: Db,
-  input: { tenantId: string; name: string; createdBy: string | null },
+  input: {
+    tenantId: string;
+    name: string;
+    createdBy: string | null;
+    /** Default: analyst, the least a role can do. */
+    role?: Role;
+    /** Default: the integration API's scopes. */
+    scopes?: ApiKeyScope[];
+    expiresAt?: Date | null;
+  },
 ) {
   const key = KEY_PREFIX + randomBytes(32).toString("base64url");
   const [row] = await db
     .insert(apiKeys)
-    .values({ ...input, prefix: key.slice(0, 10), hash: hashKey(key) })
+    .values({
+      ...input,
+      role: input.role ?? "analyst",
+      scopes: input.scopes ?? integrationScopes,
+      prefix: key.slice(0, 10),
+      hash: hashKey(key),
+    })
     .returning({
       id: apiKeys.id,
       name: apiKeys.name,
       prefix: apiKeys.prefix,
+      role: apiKeys.role,
+      scopes: apiKeys.scopes,
+      expiresAt: apiKeys.expiresAt,
       createdAt: apiKeys.createdAt,
     });
   return { ...row!, key };
@@ -33,7 +53,10 @@ export async function listApiKeys(db: Db, tenantId: string) {
       id: apiKeys.id,
       name: apiKeys.name,
       prefix: apiKeys.prefix,
+      role: apiKeys.role,
+      scopes: apiKeys.scopes,
       createdAt: apiKeys.createdAt,
+      expiresAt: apiKeys.expiresAt,
       lastUsedAt: apiKeys.lastUsedAt,
       revokedAt: apiKeys.revokedAt,
     })
@@ -52,13 +75,47 @@ export async function revokeApiKey(db: Db, tenantId: string, id: string, now: Da
   return row ?? null;
 }
 
-/** The tenant a bearer key belongs to, or null for an unknown or revoked key. */
-export async function authenticateApiKey(db: Db, key: string, now: Date): Promise<string | null> {
-  if (!key.startsWith(KEY_PREFIX)) return null;
+/** Who a valid bearer key acts for. */
+export type ApiKeyAuth = { tenantId: string; keyId: string; role: Role; scopes: ApiKeyScope[] };
+
+/** Why a bearer key was refused: said to the caller, who holds the key, so it is safe to say. */
+export type ApiKeyRefusal = { refused: "unknown" | "revoked" | "expired"; message: string };
+
+/**
+ * The key's tenant, role and scopes, recording its use; or why it is refused. An expired key is
+ * refused from its expiry instant on.
+ */
+export async function authenticateApiKey(
+  db: Db,
+  key: string,
+  now: Date,
+): Promise<ApiKeyAuth | ApiKeyRefusal> {
+  const unknown: ApiKeyRefusal = { refused: "unknown", message: "This API key is not known." };
+  if (!key.startsWith(KEY_PREFIX)) return unknown;
   const [row] = await db
-    .update(apiKeys)
-    .set({ lastUsedAt: now })
-    .where(and(eq(apiKeys.hash, hashKey(key)), isNull(apiKeys.revokedAt)))
-    .returning({ tenantId: apiKeys.tenantId });
-  return row?.tenantId ?? null;
+    .select({
+      keyId: apiKeys.id,
+      tenantId: apiKeys.tenantId,
+      role: apiKeys.role,
+      scopes: apiKeys.scopes,
+      expiresAt: apiKeys.expiresAt,
+      revokedAt: apiKeys.revokedAt,
+    })
+    .from(apiKeys)
+    .where(eq(apiKeys.hash, hashKey(key)));
+  if (!row) return unknown;
+  if (row.revokedAt) {
+    return {
+      refused: "revoked",
+      message: `This API key was revoked on ${row.revokedAt.toISOString()}.`,
+    };
+  }
+  if (row.expiresAt && row.expiresAt <= now) {
+    return {
+      refused: "expired",
+      message: `This API key expired on ${row.expiresAt.toISOString()}.`,
+    };
+  }
+  await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.keyId));
+  return { tenantId: row.tenantId, keyId: row.keyId, role: row.role, scopes: row.scopes };
 }

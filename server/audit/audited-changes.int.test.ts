@@ -46,7 +46,10 @@ describe("the audit log records who changed templates, pins and API keys", () =>
       ["template", "Submitted for review: variant A of week × zalo (revision 1)"],
       ["template", "Approved: variant A of week × zalo (revision 1)"],
       ["pin", "Pinned 1 exercise to variant A of week × zalo"],
-      ["api_key", `Created the API key “CRM sync” (${key.prefix}…)`],
+      [
+        "api_key",
+        `Created the API key “CRM sync” (${key.prefix}…) as analyst with contacts, activity, exercises, push_subscriptions`,
+      ],
       ["api_key", `Revoked the API key “CRM sync” (${key.prefix}…)`],
     ]);
     expect(entries[1]!.actor).toMatch(/\(marketer\)$/);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { activityEvents, contacts, cycles, engineEvents } from "@/db/schema";
 import { recordInline } from "@/server/activity/recorders";
-import { listApiKeys, revokeApiKey } from "@/server/api-keys/keys";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/server/api-keys/keys";
 import { contactTimeline } from "@/server/engine/explain/timeline";
 import { planContacts } from "@/server/engine/steps/plan";
 import { openTestDb } from "@/test/db";
@@ -69,7 +69,54 @@ describe("API keys", () => {
     expect((await postContacts(key, { contacts: [{ externalId: "x" }] })).status).toBe(401);
     expect(await contactsOf(tenant.id)).toEqual([]);
   });
+
+  it("answers 401 from the expiry instant on, saying when the key expired", async () => {
+    const tenant = await createTenant(handle.db);
+    const { key } = await createApiKey(handle.db, {
+      tenantId: tenant.id,
+      name: "trial",
+      createdBy: null,
+      expiresAt: new Date(now.getTime() + 1),
+    });
+    const body = { contacts: [{ externalId: "x" }] };
+    const before = await runBatch(handle.db, request(key, body), contactsBatch as never, now);
+    expect(before.status).toBe(200);
+    const at = new Date(now.getTime() + 1);
+    const after = await runBatch(handle.db, request(key, body), contactsBatch as never, at);
+    expect(after.status).toBe(401);
+    expect((await after.json()).error.message).toBe(
+      `This API key expired on ${at.toISOString()}.`,
+    );
+  });
+
+  it("answers 403 naming the scope to a key without it, and stores nothing", async () => {
+    const tenant = await createTenant(handle.db);
+    const { key } = await createApiKey(handle.db, {
+      tenantId: tenant.id,
+      name: "activity feed",
+      createdBy: null,
+      scopes: ["activity"],
+    });
+    const response = await postContacts(key, { contacts: [{ externalId: "x" }] });
+    expect(response.status).toBe(403);
+    const { error } = await response.json();
+    expect(error.code).toBe("forbidden");
+    expect(error.message).toMatch(/lacks the `contacts` scope/);
+    expect(await contactsOf(tenant.id)).toEqual([]);
+    const activity = await postActivity(key, {
+      activity: [{ externalId: "a1", contactExternalId: "nobody", kind: "visit", at: now }],
+    });
+    expect(activity.status).toBe(200);
+  });
 });
+
+function request(key: string, body: unknown) {
+  return new Request("http://rekindle.test/api/v1/contacts", {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+    body: JSON.stringify(body),
+  });
+}
 
 describe("POST /api/v1/contacts", () => {
   it("stores the valid rows and reports each bad one with index, field and reason", async () => {

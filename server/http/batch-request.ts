@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { getDb } from "@/db/runtime";
-import { authenticateApiKey } from "@/server/api-keys/keys";
+import type { ApiKeyScope } from "@/server/api-keys/scopes";
 import { rejectDuplicateKeys, validateRows, type RowError } from "@/server/lib/batch";
+import { authorizeApiKey } from "./api-key-auth";
 import { apiError } from "./json";
 
 export const MAX_BATCH_ROWS = 1_000;
@@ -15,6 +16,8 @@ type Stored = { errors: RowError[] } & { [count: string]: number | RowError[] };
 export type BatchSpec<S extends z.ZodType<{ externalId: string }>> = {
   /** The body's array, e.g. `contacts` in `{ "contacts": [...] }`. */
   key: string;
+  /** What the API key must be allowed to do. */
+  scope: ApiKeyScope;
   /** The row schema at the request's instant: instants are bounded by `now`. */
   schema: (now: Date) => S;
   store: (ctx: BatchContext, rows: { index: number; value: z.infer<S> }[]) => Promise<Stored>;
@@ -26,7 +29,7 @@ export function batchRoute<S extends z.ZodType<{ externalId: string }>>(spec: Ba
 }
 
 /**
- * Answers one batch request: API key → tenant, size limits, JSON, envelope; then each row is
+ * Answers one batch request: API key with the endpoint's scope → tenant, size limits, JSON, envelope; then each row is
  * validated on its own, a row repeating an earlier row's `externalId` is rejected, the valid
  * rows are stored, and every rejected row is reported with its index, field and reason.
  */
@@ -36,11 +39,9 @@ export async function runBatch<S extends z.ZodType<{ externalId: string }>>(
   spec: BatchSpec<S>,
   now: Date,
 ): Promise<Response> {
-  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-  const tenantId = token ? await authenticateApiKey(db, token, now) : null;
-  if (!tenantId) {
-    return apiError(401, "unauthorized", "Send a valid API key as `Authorization: Bearer <key>`.");
-  }
+  const auth = await authorizeApiKey(db, request, spec.scope, now);
+  if (auth instanceof Response) return auth;
+  const { tenantId } = auth;
   const body = await readBody(request);
   if (body instanceof Response) return body;
   const rows = parseEnvelope(body, spec.key);

@@ -10,6 +10,7 @@ import type { BatchSpec } from "./batch-request";
 /** `POST /api/v1/contacts`: upsert by external id. */
 export const contactsBatch: BatchSpec<ReturnType<typeof contactInput>> = {
   key: "contacts",
+  scope: "contacts",
   schema: contactInput,
   store: ({ db, tenantId, now }, rows) => upsertContacts(db, tenantId, rows, now),
 };
@@ -23,6 +24,7 @@ export function activityBatch(
 ): BatchSpec<ReturnType<typeof activityInput>> {
   return {
     key: "activity",
+    scope: "activity",
     schema: activityInput,
     store: ({ db, tenantId, now }, rows) => ingestActivity(db, tenantId, rows, now, record),
   };
@@ -31,6 +33,7 @@ export function activityBatch(
 /** `POST /api/v1/push-subscriptions`: browsers' web push subscriptions, by contact external id. */
 export const pushSubscriptionsBatch: BatchSpec<typeof pushSubscriptionInput> = {
   key: "subscriptions",
+  scope: "push_subscriptions",
   schema: () => pushSubscriptionInput,
   store: ({ db, tenantId, now }, rows) => registerPushSubscriptions(db, tenantId, rows, now),
 };

@@ -1,6 +1,18 @@
 export type ApiErrorCode =
-  "unauthorized" | "bad_request" | "payload_too_large" | "unsupported_media_type" | "internal";
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "bad_request"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "rate_limited"
+  | "internal";
 
-export function apiError(status: number, code: ApiErrorCode, message: string): Response {
-  return Response.json({ error: { code, message } }, { status });
+export function apiError(
+  status: number,
+  code: ApiErrorCode,
+  message: string,
+  headers?: HeadersInit,
+): Response {
+  return Response.json({ error: { code, message } }, { status, headers });
 }

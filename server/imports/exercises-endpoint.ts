@@ -8,6 +8,7 @@ import { upsertExercises } from "./upsert-exercises";
  */
 export const exercisesBatch: BatchSpec<ReturnType<typeof exerciseInput>> = {
   key: "exercises",
+  scope: "exercises",
   schema: exerciseInput,
   store: ({ db, tenantId, now }, rows) => upsertExercises(db, tenantId, rows, now),
 };

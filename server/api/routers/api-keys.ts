@@ -6,8 +6,8 @@ import { sessionActor } from "@/server/audit/actor";
 import { recordAudit } from "@/server/audit/record";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { apiKeyInput } from "@/server/api-keys/key-input";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/server/api-keys/keys";
-import { line } from "@/server/lib/bounded";
 import { permissionProcedure, router } from "../trpc";
 
 const manageKeys = permissionProcedure("apiKeys.manage");
@@ -30,19 +30,27 @@ function auditKey(
 
 export const apiKeysRouter = router({
   list: manageKeys.query(({ ctx }) => listApiKeys(ctx.db, ctx.tenant.id)),
-  create: manageKeys
-    .input(z.object({ name: line(100).min(1, "Give the key a name") }))
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction(async (tx) => {
-        const created = await createApiKey(tx, {
-          tenantId: ctx.tenant.id,
-          name: input.name,
-          createdBy: ctx.userId,
-        });
-        await auditKey(tx, ctx, `Created the API key “${created.name}” (${created.prefix}…)`);
-        return created;
-      }),
-    ),
+  create: manageKeys.input(apiKeyInput).mutation(({ ctx, input }) => {
+    const now = new Date();
+    const { expiresInDays, ...rest } = input;
+    const expiresAt =
+      expiresInDays === null ? null : new Date(now.getTime() + expiresInDays * 86_400_000);
+    return ctx.db.transaction(async (tx) => {
+      const created = await createApiKey(tx, {
+        ...rest,
+        tenantId: ctx.tenant.id,
+        createdBy: ctx.userId,
+        expiresAt,
+      });
+      const expiry = expiresAt ? `, expires ${expiresAt.toISOString()}` : "";
+      await auditKey(
+        tx,
+        ctx,
+        `Created the API key “${created.name}” (${created.prefix}…) as ${created.role} with ${created.scopes.join(", ")}${expiry}`,
+      );
+      return created;
+    });
+  }),
   revoke: manageKeys.input(z.object({ id: z.uuid() })).mutation(({ ctx, input }) =>
     ctx.db.transaction(async (tx) => {
       const revoked = await revokeApiKey(tx, ctx.tenant.id, input.id, new Date());
