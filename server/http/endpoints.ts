@@ -15,6 +15,13 @@ export const contactsBatch: BatchSpec<ReturnType<typeof contactInput>> = {
   store: ({ db, tenantId, now }, rows) => upsertContacts(db, tenantId, rows, now),
 };
 
+/** `POST /api/v1/activity`'s rows, which do not depend on the engine (the OpenAPI document's). */
+export const activityRows = {
+  key: "activity",
+  scope: "activity",
+  schema: activityInput,
+} satisfies Omit<BatchSpec<ReturnType<typeof activityInput>>, "store">;
+
 /**
  * `POST /api/v1/activity`: idempotent by external id; a repeat is counted, not stored again. The
  * recorder hands the new qualifying activities to the engine in use.
@@ -23,9 +30,7 @@ export function activityBatch(
   record: ActivityRecorder,
 ): BatchSpec<ReturnType<typeof activityInput>> {
   return {
-    key: "activity",
-    scope: "activity",
-    schema: activityInput,
+    ...activityRows,
     store: ({ db, tenantId, now }, rows) => ingestActivity(db, tenantId, rows, now, record),
   };
 }
