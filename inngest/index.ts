@@ -2,6 +2,7 @@ import "server-only";
 import type { EngineDeps } from "./deps";
 import { contactActivityFunction } from "./functions/contact-activity";
 import { dispatchDueFunction } from "./functions/dispatch-due";
+import { forwardAnalyticsFunction } from "./functions/forward-analytics";
 import { planContactFunction } from "./functions/plan-contact";
 import { refreshRollupsFunction } from "./functions/refresh-rollups";
 import { scanDueFunction } from "./functions/scan-due";
@@ -16,5 +17,6 @@ export function engineFunctions(deps: EngineDeps) {
     sendDeliveryFunction(deps),
     contactActivityFunction(deps),
     refreshRollupsFunction(deps),
+    forwardAnalyticsFunction(deps),
   ];
 }

@@ -62,6 +62,13 @@ const envSchema = z.object({
   /** Another Zalo-compatible API (tests, self-hosting). */
   ZALO_BASE_URL: z.url().optional(),
   /**
+   * Product analytics: the PostHog project API key (`phc_…`). Without it nothing is sent to
+   * PostHog and the admin pages load no PostHog script.
+   */
+  POSTHOG_KEY: z.string().min(1).optional(),
+  /** The PostHog instance: US cloud by default, `https://eu.i.posthog.com` or a self-hosted one. */
+  POSTHOG_HOST: z.url().optional(),
+  /**
    * Which engine runs the reactivation steps: the in-process worker, or Inngest functions served
    * at /api/inngest. Defaults to inngest when Inngest keys or INNGEST_DEV are set.
    */
@@ -88,10 +95,17 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Settings that only make sense together. */
+const checkedEnvSchema = envSchema.refine((e) => !e.POSTHOG_HOST || e.POSTHOG_KEY, {
+  // A host alone would look configured and send nothing: say so instead.
+  path: ["POSTHOG_KEY"],
+  message: "is required when POSTHOG_HOST is set",
+});
+
 function readEnv(): Env {
   // Empty strings (e.g. `DATABASE_URL=` in a shell) mean "unset".
   const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
-  const parsed = envSchema.safeParse(raw);
+  const parsed = checkedEnvSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);

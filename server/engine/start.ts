@@ -1,10 +1,13 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { env } from "@/server/env";
+import { forwardLedger } from "@/server/analytics/forward";
+import { analyticsFromEnv } from "@/server/analytics/from-env";
+import { posthogConfig } from "@/server/analytics/posthog-config";
 import { channelDrivers, providerFromEnv } from "./channels/from-env";
 import { startEmbeddedWorker } from "./worker";
 
-const globalForEngine = globalThis as unknown as { rekindleEngine?: () => void };
+const globalForEngine = globalThis as unknown as { rekindleEngine?: () => Promise<void> };
 
 /** Starts the embedded engine once per process, unless Inngest runs the steps. */
 export function startEngine(db: Db): void {
@@ -13,11 +16,13 @@ export function startEngine(db: Db): void {
     return;
   }
   if (globalForEngine.rekindleEngine) return;
+  const sink = analyticsFromEnv(env);
   globalForEngine.rekindleEngine = startEmbeddedWorker({
     db,
     provider: providerFromEnv(db, env),
     intervalMs: env.ENGINE_TICK_MS,
     log: (line) => console.info(line),
+    forwardAnalytics: sink ? (now) => forwardLedger(db, sink, now) : undefined,
   });
   const drivers = Object.entries(channelDrivers(env)).map(
     ([channel, driver]) => `${channel}: ${driver}`,
@@ -25,4 +30,6 @@ export function startEngine(db: Db): void {
   console.info(
     `[rekindle] embedded engine started (every ${env.ENGINE_TICK_MS} ms; ${drivers.join(", ")})`,
   );
+  const posthog = posthogConfig(env);
+  if (posthog) console.info(`[rekindle] analytics: ledger events go to PostHog at ${posthog.host}`);
 }

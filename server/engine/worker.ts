@@ -104,10 +104,30 @@ export function startEmbeddedWorker(options: {
   rollupEveryMs?: number;
   clock?: () => Date;
   log?: (line: string) => void;
-}): () => void {
+  /**
+   * Hands the ledger's new events to product analytics, after each tick. Never awaited by the
+   * tick (a slow analytics service must not hold up the engine) and never two at once.
+   */
+  forwardAnalytics?: (now: Date) => Promise<unknown>;
+}): () => Promise<void> {
   const clock = options.clock ?? (() => new Date());
   const rollupEveryMs = options.rollupEveryMs ?? 60_000;
   let running = false;
+  let stopped = false;
+  let ticking: Promise<void> = Promise.resolve();
+  let forwarding: Promise<void> | null = null;
+  const forward = () => {
+    if (!options.forwardAnalytics || forwarding || stopped) return;
+    // Caught and logged here: the tick has nothing to wait for.
+    forwarding = options
+      .forwardAnalytics(clock())
+      .then(
+        () => {},
+        (error: unknown) =>
+          console.error("[rekindle] analytics: forwarding failed; the next tick retries", error),
+      )
+      .finally(() => (forwarding = null));
+  };
   let rolledUpAt = -Infinity;
   let rollupGapMs = rollupEveryMs;
   const tick = async () => {
@@ -136,10 +156,19 @@ export function startEmbeddedWorker(options: {
       console.error("[rekindle] engine tick failed; the next tick retries", error);
     } finally {
       running = false;
+      forward();
     }
   };
   // A tick catches and logs its own failure: the timer has nothing to wait for.
-  const timer = setInterval(() => void tick(), options.intervalMs);
+  const timer = setInterval(() => {
+    if (!running) ticking = tick();
+  }, options.intervalMs);
   timer.unref?.();
-  return () => clearInterval(timer);
+  // Stops the timer; resolves once the tick and the forwarding under way have ended.
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await ticking;
+    await forwarding;
+  };
 }

@@ -33,6 +33,6 @@ describe("/api/inngest", { timeout: 60_000 }, () => {
     const route = await import("./route");
     const response = await route.GET(request("GET"), {});
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ function_count: 6 });
+    expect(await response.json()).toMatchObject({ function_count: 7 });
   });
 });

@@ -4,6 +4,7 @@ import { inngest } from "@/inngest/client";
 import { engineFunctions } from "@/inngest";
 import { providerFromEnv } from "@/server/engine/channels/from-env";
 import { env } from "@/server/env";
+import { analyticsFromEnv } from "@/server/analytics/from-env";
 
 /**
  * With the embedded engine the app's own worker runs the steps and nothing here may: every method
@@ -29,6 +30,7 @@ export const { GET, POST, PUT } =
           db: getDb,
           provider: (db) => providerFromEnv(db, env),
           clock: () => new Date(),
+          analytics: analyticsFromEnv(env),
         }),
       })
     : { GET: embedded, POST: embedded, PUT: embedded };
