@@ -19,6 +19,12 @@ const endpoints = {
 };
 type Path = keyof typeof endpoints;
 type MediaType = { example?: unknown };
+type JsonSchema = {
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  "x-reasons"?: string[];
+};
 
 /*
  * Rows the endpoint refuses for a rule JSON Schema can say, and the fields it names. (Rules only
@@ -140,6 +146,24 @@ describe("the integration API's OpenAPI document", () => {
       ]);
       expect(op.responses!["429"].headers).toHaveProperty("Retry-After");
     }
+  });
+
+  it("says in x-reasons why a value is refused, where JSON Schema cannot", () => {
+    const { content } = operation("/api/v1/contacts").requestBody as {
+      content: Record<string, { schema: JsonSchema }>;
+    };
+    const row = content["application/json"]!.schema.properties!.contacts!.items!;
+    const reasons = (field: string) => row.properties![field]!["x-reasons"];
+    expect(reasons("lastActivityAt")).toEqual([
+      "must be an ISO-8601 time with zone",
+      "must not be before 1970-01-01",
+      "is in the future",
+      "is required when lastActivityOverride is true",
+    ]);
+    expect(row.properties!.timeZone!.anyOf![0]!["x-reasons"]).toEqual([
+      "must be an IANA time zone such as Asia/Ho_Chi_Minh",
+    ]);
+    expect(row.properties!.lastActivityOverride!["x-reasons"]).toBeUndefined();
   });
 
   describe.each(Object.entries(endpoints))("%s", (path, spec) => {

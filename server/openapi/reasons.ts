@@ -9,6 +9,9 @@ import type { ZodOpenApiOverrideContext } from "zod-openapi";
  */
 export const REASONS = "x-reasons";
 
+/** Why a value is refused, and the field it names (a row's rule on one of its fields). */
+export type RefusalReason = { path: string[]; message: string };
+
 /** A schema's or a check's definition: a fixed message, and the field a row-level rule names. */
 type Described = { error?: unknown; path?: PropertyKey[] };
 
@@ -23,14 +26,12 @@ function fixedMessage({ error }: Described): string | null {
 }
 
 /** The reasons one zod schema refuses a value for: its own message and its checks' messages. */
-export function refusalReasons(schema: z.core.$ZodType): string[] {
+export function refusalReasons(schema: z.core.$ZodType): RefusalReason[] {
   const def = schema._zod.def;
   const defs: Described[] = [def, ...(def.checks ?? []).map((check) => check._zod.def)];
   const reasons = defs.flatMap((d) => {
     const message = fixedMessage(d);
-    if (!message) return [];
-    // A row-level rule names its field, as the endpoint's `field` does.
-    return d.path?.length ? [`${d.path.join(".")}: ${message}`] : [message];
+    return message ? [{ path: (d.path ?? []).map(String), message }] : [];
   });
   // The document shows a pipe's input side, but a value must pass both sides' checks.
   if (def.type === "pipe") {
@@ -40,12 +41,34 @@ export function refusalReasons(schema: z.core.$ZodType): string[] {
   return reasons;
 }
 
-/** The `override` of `createDocument` that writes `x-reasons` into each request schema. */
+type JsonSchema = ZodOpenApiOverrideContext["jsonSchema"];
+
+/**
+ * The property a row-level rule names, made the schema's own (the same property object may be
+ * shared with another schema that has no such rule); or the schema itself when it has none.
+ */
+function ownProperty(schema: JsonSchema, path: string[]): JsonSchema {
+  let node = schema;
+  for (const key of path) {
+    const properties = node.properties as Record<string, JsonSchema> | undefined;
+    if (!properties?.[key]) return schema;
+    node.properties = { ...properties, [key]: { ...properties[key] } };
+    node = (node.properties as Record<string, JsonSchema>)[key]!;
+  }
+  return node;
+}
+
+/**
+ * The `override` of `createDocument` that writes `x-reasons` into each request schema; a row's
+ * rule about one field (`lastActivityAt` is required when …) goes on that field, where the
+ * endpoint's `errors` name it too.
+ */
 export function addRefusalReasons({ jsonSchema, zodSchema, io }: ZodOpenApiOverrideContext) {
   if (io !== "input") return;
-  const reasons = refusalReasons(zodSchema);
-  if (reasons.length === 0) return;
-  // A wrapper (optional, pipe) already holds its inner schema's reasons here: keep each once.
-  const known = (jsonSchema[REASONS] as string[] | undefined) ?? [];
-  jsonSchema[REASONS] = [...new Set([...known, ...reasons])];
+  for (const { path, message } of refusalReasons(zodSchema)) {
+    const target = ownProperty(jsonSchema, path);
+    // A wrapper (optional, pipe) already holds its inner schema's reasons: keep each once.
+    const known = (target[REASONS] as string[] | undefined) ?? [];
+    if (!known.includes(message)) target[REASONS] = [...known, message];
+  }
 }
