@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { activityKind } from "@/db/schema/enums";
 import { line, pastInstant } from "@/server/lib/bounded";
+import { serviceInput } from "./service-input";
 
 /**
  * One event of `POST /api/v1/activity`, checked at `now`. Each field's `description` is its entry
@@ -31,6 +32,10 @@ export function activityInput(now: Date) {
           .meta({ description: "The currency of `revenueMinor`." }),
         exerciseExternalId: line(200).min(1).optional().meta({
           description: "The exercise completed, by its `externalId` in the exercise catalog.",
+        }),
+        service: serviceInput.optional().meta({
+          description:
+            "The job's service. On an event that moves the last activity (`exercise_completed`, `job_booked`, `job_completed`) and is newer than the contact's last service, it becomes the contact's last service, which reminders can name.",
         }),
       })
       // Revenue without its currency could not be summed with the rest.

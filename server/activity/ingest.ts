@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { activityEvents, contacts, exercises } from "@/db/schema";
 import type { RowError } from "@/server/lib/batch";
 import type { ActivityInput } from "./activity-input";
+import { moveLastServices } from "./last-service";
 import { isQualifying } from "./qualifying";
 import type { ActivityRecorder } from "./recorders";
 
@@ -51,6 +52,7 @@ export async function ingestActivity(
             contactId: activityEvents.contactId,
             kind: activityEvents.kind,
             occurredAt: activityEvents.occurredAt,
+            serviceName: activityEvents.serviceName,
           })
       : [];
     const qualifying = inserted.filter((e) => isQualifying(e.kind));
@@ -59,6 +61,8 @@ export async function ingestActivity(
       qualifying.map((e) => ({ tenantId, contactId: e.contactId, activityAt: e.occurredAt })),
       now,
     );
+    // Only events stored now: a duplicate's service was applied when it was first stored.
+    await moveLastServices(tx, tenantId, inserted);
     return { stored: inserted.length, duplicates: accepted.length - inserted.length, errors };
   });
 }
@@ -95,6 +99,8 @@ function toInsert(
     revenueMinor: value.revenueMinor ?? 0,
     currency: value.currency ?? null,
     exerciseId: value.exerciseExternalId ? exerciseIds.get(value.exerciseExternalId)! : null,
+    serviceName: value.service?.name ?? null,
+    serviceDetails: value.service?.details ?? null,
   };
 }
 

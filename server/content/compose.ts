@@ -137,6 +137,14 @@ export async function composeOne(
         exercises: picks.map((p, i) => ({ title: p.exercise.title, url: tracked[i + 1]! })),
       },
       recap: item.stage === "streak_lost" ? (extras.recaps.get(contact.id) ?? null) : null,
+      history: {
+        lastActivityAt: contact.lastActivityAt,
+        lastService: contact.lastService,
+        lastServiceAt: contact.lastServiceAt,
+        zone: contact.zone,
+        locale: contact.locale,
+        now: item.now,
+      },
     },
   );
   const failure = checkGuards(message, contact.tenant.sender, unsubscribe);

@@ -12,6 +12,12 @@ export const placeholders = {
   offer_title: "The offer's title",
   offer_code: "The offer's code",
   offer_expiry: "The offer's expiry date",
+  last_service:
+    "The service of the contact's last job, e.g. Deep clean (“your last visit” when unknown)",
+  last_service_date:
+    "The date of that job, in the contact's language and zone (the last visit's date when the service is unknown)",
+  months_since:
+    "Calendar months since the last activity, with the unit: “7 months” (“a while” when unknown)",
   recap: "A short recap: last exercise and streak length (streak lost only)",
   exercises: "Recommended exercises with tracked links (not in the year reminder)",
   preferences_link: "Link to the contact's preference center",
@@ -33,6 +39,9 @@ const onlyFor: Partial<Record<Placeholder, TenantKind>> = {
   offer_title: "home_services",
   offer_code: "home_services",
   offer_expiry: "home_services",
+  // A job's service comes from the activity API's job records; a learning app has none.
+  last_service: "home_services",
+  last_service_date: "home_services",
 };
 
 /**

@@ -8,6 +8,7 @@ import {
 } from "@/server/settings/schema";
 import { emailHtml } from "./email-layout";
 import { givenName } from "./given-name";
+import { lastServiceValues, withoutUnknownDate, type ContactHistory } from "./last-service";
 import type { MessageContent } from "./message";
 import { fill, type Placeholder } from "./placeholders";
 import { escapeHtml, sanitizeEmailHtml } from "./sanitize";
@@ -36,6 +37,8 @@ export type RenderContext = {
     exercises: { title: string; url: string }[];
   };
   recap: string | null;
+  /** The contact's last activity and last service; without it they read as unknown. */
+  history?: ContactHistory;
 };
 
 type Values = Partial<Record<Placeholder, string>>;
@@ -65,8 +68,13 @@ function textValues(ctx: RenderContext): Values {
     exercises: links.exercises.map((e) => `${e.title}: ${e.url}`).join("\n"),
     preferences_link: links.preferences,
     unsubscribe_link: links.unsubscribe,
+    ...lastServiceValues(ctx.history),
   };
 }
+
+/** `fill`, after dropping an unknown `{{last_service_date}}` with the word that introduces it. */
+const fillIn = (text: string, values: Values) =>
+  fill(withoutUnknownDate(text, values.last_service_date ?? ""), values);
 
 /** The same values for an HTML body: text escaped, the exercise list as links. */
 function htmlValues(ctx: RenderContext): Values {
@@ -88,8 +96,8 @@ export async function renderVariant(
   switch (variant.channel) {
     case "email": {
       // Sanitised after filling: a value placed in an attribute cannot smuggle in a script URL.
-      const body = sanitizeEmailHtml(fill(variant.html, htmlValues(ctx)));
-      const subject = fill(variant.subject, text).replace(/\s+/g, " ").trim();
+      const body = sanitizeEmailHtml(fillIn(variant.html, htmlValues(ctx)));
+      const subject = fillIn(variant.subject, text).replace(/\s+/g, " ").trim();
       const brand = ctx.brand ?? DEFAULT_BRAND;
       const html = await emailHtml({
         PREVIEW: escapeHtml(subject),
@@ -102,7 +110,7 @@ export async function renderVariant(
         UNSUBSCRIBE: escapeHtml(ctx.links.unsubscribe),
         PREFERENCES: escapeHtml(ctx.links.preferences),
       });
-      const main = variant.text.trim() ? fill(variant.text, text) : toPlainText(body);
+      const main = variant.text.trim() ? fillIn(variant.text, text) : toPlainText(body);
       const footer = `${ctx.sender.name} · ${ctx.sender.postalAddress}\nUnsubscribe: ${ctx.links.unsubscribe}\nPreferences: ${ctx.links.preferences}`;
       return {
         channel: "email",
@@ -118,19 +126,19 @@ export async function renderVariant(
       };
     }
     case "sms": {
-      const body = withOptOutLine(squeeze(fill(variant.text, text)));
+      const body = withOptOutLine(squeeze(fillIn(variant.text, text)));
       return { channel: "sms", text: body, segments: smsSegments(body).segments };
     }
     case "web_push":
       return {
         channel: "web_push",
-        title: squeeze(fill(variant.title, text)),
-        body: withPreferencesLink(squeeze(fill(variant.body, text)), ctx.links.preferences, " "),
+        title: squeeze(fillIn(variant.title, text)),
+        body: withPreferencesLink(squeeze(fillIn(variant.body, text)), ctx.links.preferences, " "),
         icon: variant.icon,
         url: ctx.links.cta,
       };
     case "zalo": {
-      const body = withPreferencesLink(fill(variant.text, text).trim(), ctx.links.preferences);
+      const body = withPreferencesLink(fillIn(variant.text, text).trim(), ctx.links.preferences);
       return { channel: "zalo", text: body, url: ctx.links.cta };
     }
   }

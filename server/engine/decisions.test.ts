@@ -30,6 +30,8 @@ function learner(overrides: Partial<ContactContext> = {}): ContactContext {
     program: null,
     lastSkill: null,
     lastActivityAt: new Date("2026-01-01T03:00:00Z"),
+    lastService: null,
+    lastServiceAt: null,
     channels: { web_push: "subscribed", zalo: "subscribed" },
     nextCheckAt: null,
     engineFailures: 0,

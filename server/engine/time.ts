@@ -84,6 +84,21 @@ export const addLocalMonths = memo((date: LocalDate, months: number): LocalDate 
   fromUtc(addMonthsFns(asUtc(date), months)),
 );
 
+/**
+ * Whole calendar months from `earlier` to `later`, counted as the stages count them: the most
+ * months `addLocalMonths` can add to `earlier` without passing `later`. So a 6-month stage is
+ * reached on the day this first says 6, also across a month-end clamp (2025-08-31 + 6 months is
+ * 2026-02-28, and on that day 6 months have passed). Zero when `later` is not after `earlier`.
+ */
+export function monthsBetween(earlier: LocalDate, later: LocalDate): number {
+  const [y1, m1] = earlier.split("-").map(Number);
+  const [y2, m2] = later.split("-").map(Number);
+  const months = (y2! - y1!) * 12 + (m2! - m1!);
+  if (months <= 0) return 0;
+  // ISO dates compare as strings; the month's count is one too many while its day is ahead.
+  return addLocalMonths(earlier, months) > later ? months - 1 : months;
+}
+
 /** Whole days from `earlier` to `later`. */
 export function daysBetween(earlier: LocalDate, later: LocalDate): number {
   return differenceInCalendarDays(asUtc(later), asUtc(earlier));

@@ -114,6 +114,8 @@ export function sampleContact(
     program: null,
     lastSkill: null,
     lastActivityAt: t.lastActivityAt,
+    lastService: null,
+    lastServiceAt: null,
     channels: {
       email: "subscribed",
       sms: "subscribed",
