@@ -14,6 +14,7 @@ const pureShared = new Set([
   "@/server/team/schema",
   "@/server/metrics/dashboard-schema",
   "@/server/metrics/money",
+  "@/server/niches/presets",
   "@/server/api-keys/scopes",
   "@/server/api-keys/key-input",
 ]);

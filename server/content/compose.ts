@@ -120,7 +120,7 @@ export async function composeOne(
   const tracked = targets.map((target) => links.tracked(target));
   const unsubscribe = links.unsubscribe();
   const message = await renderVariant(
-    variant?.content ?? fallbackVariant(item.stage, item.channel),
+    variant?.content ?? fallbackVariant(item.stage, item.channel, settings.niche),
     {
       contactName: contact.name,
       contactFirstName: contact.firstName,

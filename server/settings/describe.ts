@@ -1,3 +1,4 @@
+import { nichePresets } from "@/server/niches/presets";
 import type { TenantSettings } from "./schema";
 
 /** A workspace's sender identity, stored on the tenant beside its settings. */
@@ -46,6 +47,8 @@ export function describeSettings(s: TenantSettings, sender?: Sender): Record<str
     "Self-approval": s.allowSelfApproval ? "allowed" : "not allowed",
     "Name order": s.nameOrder === "family_first" ? "family name first" : "given name first",
     "Email brand": `button ${s.brand.color}, ${s.brand.logoUrl ? `logo ${s.brand.logoUrl}` : "no logo"}`,
+    // The preset applied, whose copy the built-in fallback messages use.
+    Niche: s.niche ? nichePresets[s.niche].label : "none",
   };
   if (sender) {
     words["Sender name"] = sender.name;

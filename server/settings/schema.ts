@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { channelNames } from "@/db/schema/channel-names";
 import { wallClock } from "@/server/lib/zod-extras";
+import { nicheKey } from "@/server/niches/keys";
 
 /**
  * A stage's key: in tags (`reactivation:<key>`), events, templates, scenario files and the
@@ -74,6 +75,12 @@ export const tenantSettingsSchema = z.object({
   nameOrder: nameOrder.default("given_first"),
   /** Settings stored before the brand existed show the app's own colour and no logo. */
   brand: brandSchema.default(DEFAULT_BRAND),
+  /**
+   * The kind of business whose preset the owner applied (`server/niches/`): the built-in fallback
+   * messages speak its language. Absent in the two kind presets and in settings stored before
+   * niches existed: their fallbacks stay the generic ones.
+   */
+  niche: nicheKey.optional(),
 });
 
 export type Stage = z.infer<typeof stageSchema>;

@@ -28,7 +28,9 @@ export default async function NewVariantPage({
   const parsed = query.safeParse(await searchParams);
   if (!parsed.success) notFound();
   const { stage, channel } = parsed.data;
-  const grid = await (await serverApi()).templates.grid();
+  const api = await serverApi();
+  // The niche's built-in fallback is where a new variant starts, as it is what goes out without one.
+  const [grid, settings] = await Promise.all([api.templates.grid(), api.settings.get()]);
   const stageInfo = grid.stages.find((s) => s.key === stage);
   if (!stageInfo || !grid.channels.includes(channel)) notFound();
   const count = grid.variants.filter((v) => v.stage === stage && v.channel === channel).length;
@@ -48,7 +50,7 @@ export default async function NewVariantPage({
           stage={stage}
           channel={channel}
           prefill={{
-            content: fallbackVariant(stage, channel),
+            content: fallbackVariant(stage, channel, settings.niche),
             ctaKind: defaultCtaKind(membership.tenantKind),
           }}
           ctaKinds={ctaKinds}
