@@ -1,6 +1,7 @@
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import type { Db } from "@/db/client";
 import { authorizeApiKey, bearerToken } from "@/server/http/api-key-auth";
+import { foreignOrigin } from "@/server/http/origin";
 import { loadPrincipal } from "./principal";
 import { createMcpServer } from "./server";
 
@@ -26,6 +27,11 @@ export async function handleMcpRequest(
   now: Date,
   baseUrl: string,
 ): Promise<Response> {
+  // MCP asks servers to check Origin (DNS rebinding): clients are programs, which send none; a
+  // page of another site could only use a key it holds, but has no business here either.
+  const origin = foreignOrigin(request, baseUrl);
+  if (origin)
+    return jsonRpcError(403, `Requests from another site's page (${origin}) are refused.`);
   const auth = await authorizeApiKey(db, request, "mcp:read", now);
   if (auth instanceof Response) return refusal(request, auth);
   const principal = await loadPrincipal(db, auth);

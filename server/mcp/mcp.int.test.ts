@@ -421,7 +421,7 @@ describe("a key sees its own workspace only", () => {
 });
 
 describe("keys the server refuses", () => {
-  const post = (key: string | null) =>
+  const post = (key: string | null, headers: Record<string, string> = {}) =>
     handle(
       new Request(url, {
         method: "POST",
@@ -429,6 +429,7 @@ describe("keys the server refuses", () => {
           "content-type": "application/json",
           accept: "application/json, text/event-stream",
           ...(key ? { authorization: `Bearer ${key}` } : {}),
+          ...headers,
         },
         body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
       }),
@@ -484,6 +485,15 @@ describe("keys the server refuses", () => {
     await expect(connect(integration.key)).rejects.toSatisfy(
       (e) => e instanceof StreamableHTTPError && e.code === 403,
     );
+  });
+
+  it("refuses a request from another site's page, even with a valid key", async () => {
+    const response = await post(world.keys.analyst, { origin: "https://evil.example" });
+    expect(response.status).toBe(403);
+    expect((await response.json()).error.message).toContain("https://evil.example");
+    const ok = await post(world.keys.analyst);
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).result.tools).toHaveLength(3);
   });
 
   it("has no sessions: GET and DELETE answer 405", async () => {
