@@ -3,6 +3,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { openScratchDatabase } from "@/db/scratch-database";
 import { presetFor } from "@/db/presets";
 import { tenantSettings, tenants } from "@/db/schema";
+import { entitleAndActivate } from "@/server/modules/entitle";
 
 export const BENCH_ZONE = "Asia/Ho_Chi_Minh";
 
@@ -23,6 +24,7 @@ export async function insertBenchTenant(db: Db) {
   await db
     .insert(tenantSettings)
     .values({ tenantId: tenant!.id, settings: presetFor("self_study") });
+  await entitleAndActivate(db, tenant!.id, "benchmark", new Date());
   return tenant!;
 }
 

@@ -12,6 +12,7 @@ import { autoMap } from "@/server/imports/fields";
 import { importBatch, type LineError } from "@/server/imports/import-batch";
 import { scanCsv, streamRows } from "@/server/imports/read-csv";
 import { openBenchDatabase } from "./bench-tenant";
+import { entitleAndActivate } from "@/server/modules/entitle";
 
 const serverUrl = process.env.DATABASE_URL || undefined;
 const total = Number(process.env.IMPORT_ROWS ?? 100_000);
@@ -112,6 +113,7 @@ async function main() {
       tenantId: tenant!.id,
       settings: presetFor("home_services"),
     });
+    await entitleAndActivate(db, tenant!.id, "benchmark", new Date());
 
     const before = process.memoryUsage();
     const memory = memoryPeaks();

@@ -13,6 +13,7 @@ import type { Role, TenantKind } from "@/db/schema/enums";
 import { createApiKey } from "@/server/api-keys/keys";
 import { createCaller } from "@/server/api/root";
 import { presetFor } from "@/db/presets";
+import { entitleAndActivate } from "@/server/modules/entitle";
 
 export async function createTenant(
   db: Db,
@@ -33,6 +34,8 @@ export async function createTenant(
     })
     .returning();
   await db.insert(tenantSettings).values({ tenantId: tenant!.id, settings: presetFor(kind) });
+  // Tests drive the engine: their workspaces run it, as workspaces did before activation.
+  await entitleAndActivate(db, tenant!.id, "test", new Date("2020-01-01T00:00:00Z"));
   return tenant!;
 }
 

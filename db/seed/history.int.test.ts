@@ -250,6 +250,10 @@ describe("the demo's year of history (small seed)", () => {
         "memberships",
         "templates",
         "template_revisions",
+        // The activation: entitled and activated with the workspace, audited.
+        "tenant_entitlements",
+        "tenant_modules",
+        "audit_log",
       ];
       for (const table of filled) {
         const [row] = rowsOf<{ n: number }>(

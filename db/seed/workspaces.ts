@@ -21,6 +21,12 @@ import {
 import { seededFaker, stableUuid } from "./random";
 import { arrivesTodayEvery, historyStart, sized, type SeedSize } from "./size";
 import { demoTemplateRows, demoVariants } from "./templates";
+/* eslint-disable @typescript-eslint/no-restricted-imports -- the demo workspaces are activated
+   through the real activation, so their audit log and state are what an owner's would be. */
+import { REACTIVATION_MODULE } from "@/server/modules/catalog";
+import { changeModuleState } from "@/server/modules/change-state";
+import { grantEntitlement } from "@/server/modules/entitle";
+/* eslint-enable @typescript-eslint/no-restricted-imports */
 
 /** A demo workspace in a database; `created` when this seed made it. */
 export type DemoWorkspace = {
@@ -45,7 +51,7 @@ export async function seedDemoWorkspaces(
     workspaces.push(
       await db.transaction(async (tx) => {
         const [existing] = await tx.select().from(tenants).where(eq(tenants.slug, demo.slug));
-        const tenantId = existing?.id ?? (await createTenant(tx, demo));
+        const tenantId = existing?.id ?? (await createTenant(tx, demo, historyStart(now)));
         await ensureDemoUsers(tx, demo, tenantId);
         if (!existing) await insertTemplates(tx, demo, tenantId, historyStart(now));
         return { demo, tenantId, created: !existing, arrivesTodayEvery: arrivesTodayEvery(size) };
@@ -81,7 +87,8 @@ export async function demoWorkspacesWithoutContacts(
 
 const demoTenantId = (demo: DemoTenant) => stableUuid(`rekindle-demo-tenant:${demo.slug}`);
 
-async function createTenant(db: Db, demo: DemoTenant): Promise<string> {
+/** A sandbox workspace, entitled, its module activated when its year of history begins. */
+async function createTenant(db: Db, demo: DemoTenant, since: Date): Promise<string> {
   const { contactCount: _, holdoutPercent, ...fields } = demo;
   // Demo workspaces are sandboxes: marked as such in the UI, and the only ones demo sign-in opens.
   // A fixed holdout salt: the same contacts are held out on every machine.
@@ -105,6 +112,7 @@ async function createTenant(db: Db, demo: DemoTenant): Promise<string> {
     };
   }
   await db.insert(tenantSettings).values({ tenantId: tenant!.id, settings });
+  await activateDemo(db, tenant!.id, since);
   return tenant!.id;
 }
 
@@ -146,4 +154,22 @@ async function insertTemplates(db: Db, demo: DemoTenant, tenantId: string, appro
   );
   await insertInChunks(db, templates, rows.templates);
   await insertInChunks(db, templateRevisions, rows.revisions);
+}
+
+/** Through the real activation: a sandbox meets its capabilities with the Outbox (SPEC §1.9). */
+async function activateDemo(db: Db, tenantId: string, now: Date) {
+  const code = REACTIVATION_MODULE;
+  await grantEntitlement(db, { tenantId, code, source: "demo workspace", expiresAt: null, now });
+  const outbox = { email: "outbox", sms: "outbox", web_push: "outbox", zalo: "outbox" } as const;
+  const result = await changeModuleState(db, {
+    tenantId,
+    code,
+    action: "activate",
+    actor: { userId: null, label: "Demo seed" },
+    drivers: outbox,
+    now,
+  });
+  if (!("status" in result) || result.status.state !== "active") {
+    throw new Error(`The demo workspace did not activate: ${JSON.stringify(result)}`);
+  }
 }

@@ -1,8 +1,16 @@
 import { and, asc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { anyOf } from "@/db/bulk";
 import type { Db } from "@/db/client";
-import { contacts, deliveries, pushSubscriptions, tenantSettings, tenants } from "@/db/schema";
+import {
+  contacts,
+  deliveries,
+  pushSubscriptions,
+  tenantModules,
+  tenantSettings,
+  tenants,
+} from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
+import { REACTIVATION_MODULE } from "@/server/modules/catalog";
 import { settingsOrPreset } from "@/server/settings/get";
 import type { TenantSettings } from "@/server/settings/schema";
 
@@ -46,10 +54,18 @@ export async function loadContacts(db: Db, selection: Selection, lock: boolean) 
         tenant: tenants,
         stored: tenantSettings.settings,
         pushSubscription: latestPushSubscription,
+        moduleState: tenantModules.state,
       })
       .from(contacts)
       .innerJoin(tenants, eq(tenants.id, contacts.tenantId))
-      .leftJoin(tenantSettings, eq(tenantSettings.tenantId, contacts.tenantId));
+      .leftJoin(tenantSettings, eq(tenantSettings.tenantId, contacts.tenantId))
+      .leftJoin(
+        tenantModules,
+        and(
+          eq(tenantModules.tenantId, contacts.tenantId),
+          eq(tenantModules.moduleCode, REACTIVATION_MODULE),
+        ),
+      );
   const byIds = async (where: SQL) => {
     const query = base().where(where).orderBy(asc(contacts.id));
     return lock ? await query.for("update", { of: contacts }) : await query;
@@ -57,7 +73,8 @@ export async function loadContacts(db: Db, selection: Selection, lock: boolean) 
   const rows =
     "dueBy" in selection
       ? await base()
-          .where(lte(contacts.nextCheckAt, selection.dueBy))
+          // Only an active module plans (SPEC §1.9): a paused workspace's due contacts wait.
+          .where(and(lte(contacts.nextCheckAt, selection.dueBy), eq(tenantModules.state, "active")))
           .orderBy(asc(contacts.nextCheckAt))
           .limit(selection.limit)
           .for("update", { of: contacts, skipLocked: true })
@@ -77,12 +94,14 @@ export async function loadContacts(db: Db, selection: Selection, lock: boolean) 
               and(eq(contacts.id, selection.id), eq(contacts.tenantId, selection.tenantId))!,
             );
   const settings = new Map<string, TenantSettings>();
-  return rows.map(({ contact, tenant, stored, pushSubscription }) => {
+  return rows.map(({ contact, tenant, stored, pushSubscription, moduleState }) => {
     if (!settings.has(tenant.id)) settings.set(tenant.id, settingsOrPreset(stored, tenant.kind));
     return {
       ...contact,
       zone: contact.timeZone ?? tenant.timeZone,
       pushSubscription,
+      /** Only an active module plans or sends (SPEC §1.9); no row is `inactive`. */
+      moduleState: moduleState ?? "inactive",
       settings: settings.get(tenant.id)!,
       tenant: {
         kind: tenant.kind,

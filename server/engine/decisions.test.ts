@@ -24,6 +24,7 @@ function learner(overrides: Partial<ContactContext> = {}): ContactContext {
     phone: null,
     zaloUserId: "zalo-1",
     pushSubscription: '{"endpoint":"https://push.example/1","keys":{"p256dh":"k","auth":"a"}}',
+    moduleState: "active",
     timeZone: hcm,
     locale: null,
     tags: [],

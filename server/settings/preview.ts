@@ -130,6 +130,8 @@ export function sampleContact(
     updatedAt: at,
     zone: t.timeZone,
     pushSubscription: "{}",
+    // What the contact would receive once the module runs, whatever its state now.
+    moduleState: "active",
     settings,
     tenant: like?.tenant ?? {
       kind: tenant.kind,

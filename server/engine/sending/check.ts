@@ -38,12 +38,13 @@ export type Check = {
 };
 
 /**
- * SPEC §1.3–1.5, right before the provider call and under the contact's lock: a delivery whose
- * cycle has closed is canceled, one whose channel may no longer be used is skipped, any other
- * starts its next attempt; one whose stage or channel the settings no longer have is canceled, and
- * one inside the quiet hours now in force waits for their end; one of a held-out cycle is recorded
- * `held_out` at the instant it would have gone out. A claim taken over after a crash repeats the same attempt, with the
- * same idempotency key, so the provider delivers once.
+ * SPEC §1.3–1.5, right before the provider call and under the contact's lock: a delivery of a
+ * module no longer active waits; one whose cycle has closed is canceled, one whose channel may no
+ * longer be used is skipped, any other starts its next attempt; one whose stage or channel the
+ * settings no longer have is canceled, and one inside the quiet hours now in force waits for their
+ * end; one of a held-out cycle is recorded `held_out` at the instant it would have gone out. A
+ * claim taken over after a crash repeats the same attempt, with the same idempotency key, so the
+ * provider delivers once.
  */
 export function checkBeforeSend(contact: ContactContext, row: ClaimedRow, now: Date): Check {
   const { delivery } = row;
@@ -59,6 +60,15 @@ export function checkBeforeSend(contact: ContactContext, row: ClaimedRow, now: D
     events: [event],
     started: null,
   });
+  if (contact.moduleState !== "active" && delivery.inFlightAttempt === null) {
+    // Paused or deactivated between the claim and the send (SPEC §1.9): it waits, unchanged, and
+    // the dispatcher takes it again once the module is active.
+    return {
+      delivery: { ...delivery, status: "pending", nextAttemptAt: now },
+      events: [],
+      started: null,
+    };
+  }
   if (row.cycleClosed) {
     return stop("canceled", "activity", {
       ...ids,

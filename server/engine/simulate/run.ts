@@ -21,6 +21,7 @@ import { scenarioMetrics } from "./metrics";
 import type { ContactEvent } from "./apply-event";
 import type { Scenario, ScenarioSettings } from "./scenario";
 import { currentSettings, saveSettings } from "@/server/settings/save";
+import { entitleAndActivate } from "@/server/modules/entitle";
 
 /**
  * Every call not failed by the scenario is accepted at once: the report is read from the ledger's
@@ -181,6 +182,7 @@ async function loadScenario(db: Db, scenario: Scenario) {
     settings: settingsOver(presetFor(scenario.preset), scenario.settings),
   });
   const start = new Date(scenario.start);
+  await entitleAndActivate(db, tenant!.id, "simulation", start);
   const rows = scenario.contacts.map((c) => ({
     id: crypto.randomUUID(),
     tenantId: tenant!.id,

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { deliveries } from "@/db/schema";
+import { contacts, deliveries, tenantModules } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
 import { rowsOf } from "@/db/rows";
+import { REACTIVATION_MODULE } from "@/server/modules/catalog";
 
 export type ClaimedDelivery = { id: string; tenantId: string; channel: Channel };
 
@@ -12,6 +13,10 @@ export const CLAIM_LEASE_MS = 5 * 60_000;
 /**
  * SPEC §2: claims due deliveries with `FOR UPDATE SKIP LOCKED`, so concurrent workers never take
  * the same one. A claim whose worker died is claimed again once its lease has run out.
+ *
+ * Only an active module sends (SPEC §1.9). A contact whose planning is overdue (after downtime or
+ * a pause) is planned first: a higher stage reached meanwhile supersedes its waiting deliveries,
+ * which must not go out in the gap (§1.1, highest stage only).
  */
 export async function dispatchDue(db: Db, now: Date, limit = 200): Promise<ClaimedDelivery[]> {
   const leaseEnd = new Date(now.getTime() + CLAIM_LEASE_MS).toISOString();
@@ -20,6 +25,10 @@ export async function dispatchDue(db: Db, now: Date, limit = 200): Promise<Claim
     where ${deliveries.id} in (
       select ${deliveries.id} from ${deliveries}
       where ${deliveries.status} in ('pending', 'sending') and ${deliveries.nextAttemptAt} <= ${now.toISOString()}::timestamptz
+        and exists (select 1 from ${tenantModules} m where m.tenant_id = ${deliveries.tenantId}
+          and m.module_code = ${REACTIVATION_MODULE} and m.state = 'active')
+        and not exists (select 1 from ${contacts} c where c.id = ${deliveries.contactId}
+          and c.next_check_at <= ${now.toISOString()}::timestamptz)
       order by ${deliveries.nextAttemptAt}
       limit ${limit}
       for update skip locked)

@@ -58,7 +58,10 @@ async function planIsolated(db: Db, contactIds: string[], at: StepTime): Promise
  * nothing.
  */
 async function planLocked(tx: Db, locked: ContactContext[], at: StepTime): Promise<number> {
-  const plannable = locked.filter(isPlannable);
+  // A workspace whose module is not active plans nothing (SPEC §1.9); its contacts keep their
+  // next check, so the scan finds them once the module is active again.
+  const active = locked.filter((c) => c.moduleState === "active");
+  const plannable = active.filter(isPlannable);
   const { cycles, started } = await currentCycles(tx, plannable, at);
   const cycleIdOf = (c: ContactContext) => cycles.get(c.id)!.id;
   const histories = await cycleReminders(tx, plannable.map(cycleIdOf));
@@ -120,7 +123,7 @@ async function planLocked(tx: Db, locked: ContactContext[], at: StepTime): Promi
   await updateInChunks(
     tx,
     contacts,
-    locked.map((c) => ({ id: c.id, nextCheckAt: next.get(c.id) ?? null })),
+    active.map((c) => ({ id: c.id, nextCheckAt: next.get(c.id) ?? null })),
   );
   await clearEngineErrors(tx, locked, at);
   return locked.length;

@@ -1,16 +1,26 @@
-import { asc, isNotNull, lte, and } from "drizzle-orm";
+import { asc, eq, isNotNull, lte, and } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contacts } from "@/db/schema";
+import { contacts, tenantModules } from "@/db/schema";
+import { REACTIVATION_MODULE } from "@/server/modules/catalog";
 import { planContacts, planDue, type PlanReport } from "./plan";
 
 /**
  * SPEC §2: the contacts whose precomputed next milestone has passed. A range scan on
- * `next_check_at`, so its cost grows with the contacts due, not with all contacts.
+ * `next_check_at`, so its cost grows with the contacts due, not with all contacts. Only workspaces
+ * whose module is active (SPEC §1.9).
  */
 export async function findDueContacts(db: Db, now: Date, limit = 500) {
   return db
     .select({ id: contacts.id, tenantId: contacts.tenantId })
     .from(contacts)
+    .innerJoin(
+      tenantModules,
+      and(
+        eq(tenantModules.tenantId, contacts.tenantId),
+        eq(tenantModules.moduleCode, REACTIVATION_MODULE),
+        eq(tenantModules.state, "active"),
+      ),
+    )
     .where(and(isNotNull(contacts.nextCheckAt), lte(contacts.nextCheckAt, now)))
     .orderBy(asc(contacts.nextCheckAt))
     .limit(limit);
