@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { PostHogPageviews } from "@/components/analytics/posthog-pageviews";
 import { AppNav } from "@/components/layout/app-nav";
 import { navItems } from "@/components/layout/nav-items";
 import { SignOutButton } from "@/components/layout/sign-out-button";
@@ -7,11 +8,14 @@ import { Toaster } from "@/components/ui/toaster";
 import { demoHistoryStatus } from "@/db/seed/status";
 import { requireMember } from "@/server/auth/page-guard";
 import { can } from "@/server/auth/permissions";
+import { posthogConfig } from "@/server/analytics/posthog-config";
+import { env } from "@/server/env";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const { session, membership } = await requireMember();
   const items = navItems.filter((item) => can(membership.roles, item.permission));
   const history = demoHistoryStatus();
+  const posthog = posthogConfig(env);
   return (
     <TrpcProviders>
       {membership.tenantSandbox && (
@@ -46,6 +50,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </header>
       <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
       <Toaster />
+      {posthog && session.userId && (
+        <PostHogPageviews
+          apiKey={posthog.key}
+          host={posthog.host}
+          userId={session.userId}
+          workspaceId={membership.tenantId}
+        />
+      )}
     </TrpcProviders>
   );
 }
