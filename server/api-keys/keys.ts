@@ -76,7 +76,15 @@ export async function revokeApiKey(db: Db, tenantId: string, id: string, now: Da
 }
 
 /** Who a valid bearer key acts for. */
-export type ApiKeyAuth = { tenantId: string; keyId: string; role: Role; scopes: ApiKeyScope[] };
+export type ApiKeyAuth = {
+  tenantId: string;
+  keyId: string;
+  /** How the audit log names the key. */
+  name: string;
+  prefix: string;
+  role: Role;
+  scopes: ApiKeyScope[];
+};
 
 /** Why a bearer key was refused: said to the caller, who holds the key, so it is safe to say. */
 export type ApiKeyRefusal = { refused: "unknown" | "revoked" | "expired"; message: string };
@@ -96,6 +104,8 @@ export async function authenticateApiKey(
     .select({
       keyId: apiKeys.id,
       tenantId: apiKeys.tenantId,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
       role: apiKeys.role,
       scopes: apiKeys.scopes,
       expiresAt: apiKeys.expiresAt,
@@ -117,5 +127,6 @@ export async function authenticateApiKey(
     };
   }
   await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.keyId));
-  return { tenantId: row.tenantId, keyId: row.keyId, role: row.role, scopes: row.scopes };
+  const { expiresAt: _, revokedAt: __, ...auth } = row;
+  return auth;
 }

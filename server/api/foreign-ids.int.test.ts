@@ -214,6 +214,7 @@ function searches(b: Workspace): Record<string, unknown[]> {
     "contacts.filterOptions": [undefined],
     "team.list": [undefined],
     "audit.actors": [undefined],
+    "modules.status": [undefined],
     "dashboard.get": [
       { from: "2024-01-01", to: "2026-12-31" },
       { from: "2024-01-01", to: "2026-12-31", stage: b.mark },

@@ -5,6 +5,7 @@ import { contactsRouter } from "./routers/contacts";
 import { dashboardRouter } from "./routers/dashboard";
 import { importsRouter } from "./routers/imports";
 import { meRouter } from "./routers/me";
+import { modulesRouter } from "./routers/modules";
 import { outboxRouter } from "./routers/outbox";
 import { settingsRouter } from "./routers/settings";
 import { teamRouter } from "./routers/team";
@@ -22,6 +23,7 @@ export const appRouter = router({
   imports: importsRouter,
   team: teamRouter,
   dashboard: dashboardRouter,
+  modules: modulesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,8 @@ export const permissions = {
   "settings.read": ["owner", "marketer"],
   "settings.write": ["owner"],
   "apiKeys.manage": ["owner"],
+  /** Activate, pause, resume or deactivate the module (SPEC §1.9). */
+  "module.manage": ["owner"],
   "audit.read": ["owner"],
   "team.manage": ["owner"],
   /** Imports and the owner's actions on a contact (do-not-contact, a channel off). */

@@ -2,6 +2,7 @@ export type ApiErrorCode =
   | "unauthorized"
   | "forbidden"
   | "not_found"
+  | "conflict"
   | "bad_request"
   | "payload_too_large"
   | "unsupported_media_type"

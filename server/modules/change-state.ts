@@ -51,7 +51,7 @@ export type ChangeResult = { status: ModuleStatus } | { conflict: string };
  */
 export async function changeModuleState(
   db: Db,
-  where: Where & { action: ModuleAction; actor: Actor },
+  where: Where & { action: ModuleAction; actor: Actor; niche?: string },
 ): Promise<ChangeResult> {
   return db.transaction(async (tx) => {
     await tx
@@ -66,6 +66,7 @@ export async function changeModuleState(
     const [row] = await tx.select().from(tenantModules).where(rowOf(where)).for("update");
     const next = await nextState(tx, row!.state, where);
     if ("conflict" in next) return next;
+    if (where.niche) await tx.update(tenantModules).set({ niche: where.niche }).where(rowOf(where));
     if (next.state !== row!.state || next.state === "deferred") {
       await tx
         .update(tenantModules)
