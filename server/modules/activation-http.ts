@@ -29,7 +29,7 @@ type Deps = {
 export async function answerActivation(request: Request, deps: Deps): Promise<Response> {
   const caller = await callerOf(request, deps);
   if (caller instanceof Response) return caller;
-  const body = await request.json().catch(() => undefined);
+  const body: unknown = await request.json().catch(() => undefined);
   if (body === undefined) return apiError(400, "bad_request", "The body is not valid JSON.");
   const parsed = activationInput.safeParse(body);
   if (!parsed.success) return apiError(400, "bad_request", z.prettifyError(parsed.error));
