@@ -1,17 +1,25 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
+import { REACTIVATION_MODULE } from "@/server/modules/catalog";
 import type { ChannelProvider } from "./channels/provider";
 import { planAllDue, sendAllDue } from "./worker";
 
 type NextDue = { check: Date | null; send: Date | null };
 
-/** When the engine next has planning and sending to do (null: nothing waits). One query. */
+/**
+ * When the engine next has planning and sending to do (null: nothing waits), in workspaces whose
+ * module is active: a paused one's due work waits for its resume. One query.
+ */
 export async function nextDue(db: Db): Promise<NextDue> {
+  const active = (tenantId: SQL) => sql`exists (select 1 from tenant_modules m
+    where m.tenant_id = ${tenantId} and m.module_code = ${REACTIVATION_MODULE} and m.state = 'active')`;
   const result = await db.execute(sql`select
-    (select min(next_check_at) from contacts where next_check_at is not null) as check,
-    (select min(next_attempt_at) from deliveries
-      where status in ('pending', 'sending') and next_attempt_at is not null) as send`);
+    (select min(next_check_at) from contacts c
+      where next_check_at is not null and ${active(sql`c.tenant_id`)}) as check,
+    (select min(next_attempt_at) from deliveries d
+      where status in ('pending', 'sending') and next_attempt_at is not null
+        and ${active(sql`d.tenant_id`)}) as send`);
   const [row] = rowsOf<{ check: string | Date | null; send: string | Date | null }>(result);
   const date = (v: string | Date | null | undefined) => (v ? new Date(v) : null);
   return { check: date(row?.check), send: date(row?.send) };
