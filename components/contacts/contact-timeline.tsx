@@ -62,6 +62,11 @@ export function ContactTimeline({
         <h2 id="next-heading" className="mb-3 text-lg font-semibold">
           What happens next
         </h2>
+        {timeline.moduleHold && (
+          <p role="status" className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {timeline.moduleHold}
+          </p>
+        )}
         {timeline.doNotContact ? (
           <p className="text-stone-600">Nothing: the contact is tagged do-not-contact.</p>
         ) : timeline.next.length === 0 ? (

@@ -6,6 +6,7 @@ import type { Channel } from "@/db/schema/enums";
 import { createApiKey } from "@/server/api-keys/keys";
 import { listAudit } from "@/server/audit/list";
 import type { Driver } from "@/server/engine/channels/from-env";
+import { contactTimeline } from "@/server/engine/explain/timeline";
 import { runUntil } from "@/server/engine/virtual-time";
 import { apiRequest } from "@/test/api-request";
 import { openTestDb } from "@/test/db";
@@ -290,6 +291,8 @@ describe("a paused module sends nothing, and resumes like downtime (SPEC §1.9)"
     expect(await setState(tenant.id, "pause", new Date("2026-01-02T18:00:00Z"))).toBe("paused");
     await run("2026-01-02T18:00:00Z", "2026-01-10T03:00:00Z");
     expect(callsOf(contact.id)).toEqual([]);
+    const explained = await contactTimeline(handle.db, tenant.id, contact.id);
+    expect(explained!.moduleHold).toMatch(/^Reactivation is paused in this workspace/);
     expect((await deliveriesOf(handle.db, contact.id)).map((d) => d.status)).toEqual([
       "pending",
       "pending",
@@ -306,6 +309,7 @@ describe("a paused module sends nothing, and resumes like downtime (SPEC §1.9)"
       "week/zalo: sent",
     ]);
     expect(callsOf(contact.id)).toHaveLength(2);
+    expect((await contactTimeline(handle.db, tenant.id, contact.id))!.moduleHold).toBeNull();
     expect(
       after.filter((d) => d.status === "sent").map((d) => d.firstAttemptAt?.toISOString()),
     ).toEqual(["2026-01-10T03:00:00.000Z", "2026-01-10T03:00:00.000Z"]);

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { deliveries, engineEvents, reminders } from "@/db/schema";
 import { stageLabels } from "@/server/settings/stage-labels";
 import { isDoNotContact } from "../audience";
-import { loadContact } from "../contact-context";
+import { loadContact, type ContactContext } from "../contact-context";
 import { openCycles } from "../ledger/cycle-history";
 import { currentHistories } from "../planning/next-check";
 import { isPlannable, upcomingMilestone } from "../planning/targets";
@@ -79,9 +79,21 @@ export async function contactTimeline(db: Db, tenantId: string, contactId: strin
     })),
     deliveries: deliveryList,
     next: upcoming.sort((a, b) => a.at.getTime() - b.at.getTime()),
+    moduleHold: moduleHold[contact.moduleState],
     doNotContact: isDoNotContact(contact, contact.settings.excludeDoNotContact),
   };
 }
+
+/** Why nothing happens while the module is not active (SPEC §1.9); null when it runs. */
+const moduleHold: Record<ContactContext["moduleState"], string | null> = {
+  active: null,
+  paused:
+    "Reactivation is paused in this workspace: nothing is planned or sent until an owner resumes it. Then reminders that came due meanwhile go out, the highest stage only.",
+  deferred:
+    "Reactivation is not active yet: its activation is waiting for what the Activation page lists. Nothing is planned or sent until then.",
+  inactive:
+    "Reactivation is not active in this workspace: nothing is planned or sent until an owner activates it.",
+};
 
 const channelWords: Record<string, string> = {
   email: "email",
