@@ -9,6 +9,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) {
     return;
   }
+  // Bad rate-limit settings stop the start, rather than fail every public request later.
+  const { rateLimitSettings } = await import("@/server/http/rate-limits");
+  rateLimitSettings.parse(process.env);
   const { getDbHandle } = await import("@/db/runtime");
   const { startEngine } = await import("@/server/engine/start");
   const { readyMessage } = await import("@/server/ready-message");
