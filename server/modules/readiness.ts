@@ -34,6 +34,14 @@ const channelWords: Record<Channel, string> = {
   zalo: "Zalo",
 };
 
+/** The channel's name inside a sentence. */
+const inSentence: Record<Channel, string> = {
+  email: "email",
+  sms: "SMS",
+  web_push: "web push",
+  zalo: "Zalo",
+};
+
 /**
  * SPEC §1.9: what activation needs, each item met or not, with how to provide it. A channel's
  * capability is met by a configured provider; the Outbox meets it only in a sandbox.
@@ -94,7 +102,7 @@ function channelItem({ drivers, sandbox }: ReadinessFacts, channel: Channel): Ch
       ? `${channelWords[channel]} is sent through ${provider.name}.`
       : sandbox
         ? `Sandbox: ${channelWords[channel]} messages go to the Outbox.`
-        : `${channelWords[channel]} is enabled but no ${channelWords[channel]} provider is configured: messages would only reach the Outbox.`,
+        : `${channelWords[channel]} is enabled but no ${inSentence[channel]} provider is configured: messages would only reach the Outbox.`,
     fix: `Set ${provider.env} in the server's environment and restart it, or turn ${channelWords[channel]} off in Settings → Delivery.`,
   };
 }
