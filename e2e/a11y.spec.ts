@@ -95,6 +95,7 @@ test.describe("a marketer's pages", () => {
 test("an owner's API keys", async ({ page }) => {
   await signInAs(page, lotus, "owner");
   await check(page, "/api-keys", heading("API keys"));
+  await check(page, "/activation", (p) => p.getByTestId("checklist-item"));
   await check(page, "/team", (p) => p.getByTestId("team-member"));
 });
 

@@ -7,10 +7,11 @@ const pages = [
   { path: "/outbox", heading: "Outbox", nav: "Outbox" },
   { path: "/settings", heading: "Settings", nav: "Settings" },
   { path: "/api-keys", heading: "API keys", nav: "API keys" },
+  { path: "/activation", heading: "Activation", nav: "Activation" },
 ];
 
 const access = {
-  owner: ["/contacts", "/templates", "/outbox", "/settings", "/api-keys"],
+  owner: ["/contacts", "/templates", "/outbox", "/settings", "/api-keys", "/activation"],
   marketer: ["/contacts", "/templates", "/outbox", "/settings"],
   analyst: ["/contacts"],
 } as const;

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { PostHogPageviews } from "@/components/analytics/posthog-pageviews";
 import { AppNav } from "@/components/layout/app-nav";
+import { ModuleBanner } from "@/components/layout/module-banner";
 import { navItems } from "@/components/layout/nav-items";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { TrpcProviders } from "@/components/providers/trpc";
@@ -32,6 +33,13 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             </span>
           )}
         </p>
+      )}
+      {membership.moduleState !== "active" && (
+        <ModuleBanner
+          state={membership.moduleState}
+          missing={membership.moduleMissing}
+          canManage={can(membership.roles, "module.manage")}
+        />
       )}
       <header className="border-b border-stone-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">

@@ -9,6 +9,7 @@ export const navItems: NavItem[] = [
   { href: "/templates", label: "Templates", permission: "templates.read" },
   { href: "/outbox", label: "Outbox", permission: "outbox.read" },
   { href: "/settings", label: "Settings", permission: "settings.read" },
+  { href: "/activation", label: "Activation", permission: "module.manage" },
   { href: "/team", label: "Team", permission: "team.manage" },
   { href: "/api-keys", label: "API keys", permission: "apiKeys.manage" },
   { href: "/audit", label: "Audit log", permission: "audit.read" },

@@ -17,7 +17,7 @@ export const apiKeyInput = z.object({
     .default(integrationScopes),
   /** Days until the key stops working; null: it never expires. */
   expiresInDays: z
-    .number()
+    .number({ error: "Enter a number of days" })
     .int("A whole number of days")
     .min(1, "At least 1 day")
     .max(3650, "At most 3,650 days (10 years)")

@@ -1,7 +1,8 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { memberships, tenants, users } from "@/db/schema";
+import { memberships, tenantModules, tenants, users, type ModuleState } from "@/db/schema";
 import type { Role } from "@/db/schema/enums";
+import { REACTIVATION_MODULE } from "@/server/modules/catalog";
 
 export type Membership = {
   tenantId: string;
@@ -11,6 +12,10 @@ export type Membership = {
   /** A sandbox (the demo workspaces): marked on every page; the only kind demo sign-in opens. */
   tenantSandbox: boolean;
   roles: Role[];
+  /** The reactivation module's state: every page says when it is not active (nothing is sent). */
+  moduleState: ModuleState;
+  /** How many items a deferred activation is waiting for (0 otherwise). */
+  moduleMissing: number;
 };
 
 /**
@@ -30,9 +35,19 @@ export async function findMembership(
       tenantTimeZone: tenants.timeZone,
       tenantSandbox: tenants.sandbox,
       roles: memberships.roles,
+      moduleState: sql<ModuleState>`coalesce(${tenantModules.state}, 'inactive')`,
+      moduleMissing: sql<number>`case when ${tenantModules.state} = 'deferred'
+        then jsonb_array_length(${tenantModules.missing}) else 0 end`.mapWith(Number),
     })
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .leftJoin(
+      tenantModules,
+      and(
+        eq(tenantModules.tenantId, memberships.tenantId),
+        eq(tenantModules.moduleCode, REACTIVATION_MODULE),
+      ),
+    )
     .where(
       and(
         eq(memberships.userId, userId),

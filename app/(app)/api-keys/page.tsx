@@ -11,7 +11,7 @@ export default async function ApiKeysPage() {
     <>
       <PageHeader
         title="API keys"
-        description="Keys for the integration API (POST /api/v1/contacts and /api/v1/activity). Send one in the Authorization header as “Bearer <key>”."
+        description="Keys for the integration API (contacts, activity, exercises, push subscriptions), module activation and the MCP server. Each key acts as a role and may call only its scopes; send it in the Authorization header as “Bearer <key>”."
       />
       <ApiKeysManager />
     </>
