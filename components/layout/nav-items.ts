@@ -12,5 +12,6 @@ export const navItems: NavItem[] = [
   { href: "/activation", label: "Activation", permission: "module.manage" },
   { href: "/team", label: "Team", permission: "team.manage" },
   { href: "/api-keys", label: "API keys", permission: "apiKeys.manage" },
+  { href: "/developers", label: "API docs", permission: "apiKeys.manage" },
   { href: "/audit", label: "Audit log", permission: "audit.read" },
 ];

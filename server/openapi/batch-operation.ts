@@ -98,7 +98,7 @@ export function batchOperation<S extends z.ZodType<{ externalId: string }>>(
           value: { ...entry.counts(entry.example.length), errors: [] },
         },
         {
-          summary: `The first row stored, this one refused: ${JSON.stringify(entry.refused)}`,
+          summary: `The first row stored, this one refused: \`${JSON.stringify(entry.refused)}\``,
           value: {
             ...entry.counts(1),
             errors: validateRows(withRefused, schema).errors,

@@ -31,7 +31,7 @@ const answers: Record<ErrorStatus, ReturnType<typeof answer>> = {
   403: answer("forbidden", "This API key lacks the scope this call needs."),
   413: answer("payload_too_large", "The body is too large."),
   415: answer("unsupported_media_type", "Send the body as `Content-Type: application/json`."),
-  429: answer("rate_limited", "Too many calls: retry after Retry-After seconds."),
+  429: answer("rate_limited", "Too many requests: at most 100 in a window here. Retry after 12 s."),
   500: answer("internal", "Nothing was stored. Retry the call."),
 };
 

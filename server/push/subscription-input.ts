@@ -14,10 +14,18 @@ export const browserSubscription = z.object({
       description:
         "The push service's URL: `https:` on a public host (loopback, private and reserved addresses and names such as `localhost` are refused, saying why).",
     }),
-  keys: z.object({
-    p256dh: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/, "must be a base64url P-256 public key"),
-    auth: z.string().regex(/^[A-Za-z0-9_-]{16,32}$/, "must be a base64url authentication secret"),
-  }),
+  keys: z
+    .object({
+      p256dh: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{80,100}$/, "must be a base64url P-256 public key")
+        .meta({ description: "The browser's public key: messages are encrypted to it." }),
+      auth: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,32}$/, "must be a base64url authentication secret")
+        .meta({ description: "The secret the encryption is authenticated with." }),
+    })
+    .meta({ description: "As the browser gives them." }),
 });
 
 /** `POST /api/v1/push-subscriptions`: a subscription for the contact with this external id. */
