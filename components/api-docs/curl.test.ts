@@ -25,6 +25,12 @@ describe("curlCommand", () => {
     );
   });
 
+  it("quotes a URL with a query", () => {
+    expect(curlCommand("GET", "https://r.example/x?a=1&b=2", undefined)).toMatch(
+      /^curl -s 'https:\/\/r\.example\/x\?a=1&b=2' \\/,
+    );
+  });
+
   it("sends no body on a GET", () => {
     expect(curlCommand("GET", "https://r.example/x", undefined)).toBe(
       `curl -s https://r.example/x \\\n  -H "Authorization: Bearer $REKINDLE_API_KEY"`,

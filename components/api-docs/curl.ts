@@ -5,8 +5,10 @@ const quoted = (text: string) => `'${text.replaceAll("'", `'\\''`)}'`;
 export function curlCommand(method: string, url: string, body: unknown): string {
   // curl GETs, or POSTs what `-d` sends, by itself.
   const implied = body === undefined ? method === "GET" : method === "POST";
+  // A query's `?` and `&` would be read by the shell.
+  const shownUrl = /^[\w:/.-]+$/.test(url) ? url : quoted(url);
   const lines = [
-    `curl -s${implied ? "" : ` -X ${method}`} ${url}`,
+    `curl -s${implied ? "" : ` -X ${method}`} ${shownUrl}`,
     `  -H "Authorization: Bearer $REKINDLE_API_KEY"`,
   ];
   if (body !== undefined) {

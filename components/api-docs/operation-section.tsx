@@ -24,6 +24,12 @@ function Code({ code }: { code: string }) {
   ));
 }
 
+/** The operation's URL, with its example query. */
+function exampleUrl(serverUrl: string, op: OperationView): string {
+  const query = new URLSearchParams(op.query?.example).toString();
+  return serverUrl + op.path + (query ? `?${query}` : "");
+}
+
 function Heading({ id, children }: { id: string; children: string }) {
   return (
     <h3 id={id} className="text-base font-semibold text-stone-900">
@@ -70,6 +76,18 @@ export function OperationSection({
       </header>
       <RichText text={op.description} className="max-w-3xl text-sm text-stone-700" />
 
+      {op.query && (
+        <div className="space-y-3">
+          <Heading id={`${op.id}-query`}>Query parameters</Heading>
+          <FieldTable
+            id={`${op.id}-query-fields`}
+            caption={`${name}: query parameters`}
+            schema={op.query.schema}
+            resolve={resolve}
+          />
+        </div>
+      )}
+
       {op.body && (
         <div className="space-y-3">
           <Heading id={`${op.id}-request`}>Request body</Heading>
@@ -87,7 +105,7 @@ export function OperationSection({
         <Heading id={`${op.id}-example`}>Example request</Heading>
         <CodeBlock
           label={`${name}: example request`}
-          code={curlCommand(op.method, serverUrl + op.path, op.body?.example)}
+          code={curlCommand(op.method, exampleUrl(serverUrl, op), op.body?.example)}
         />
       </div>
 

@@ -1,5 +1,8 @@
+import { compileErrors, validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { openApiDocument } from "@/server/openapi/document";
+import type { ApiOperation } from "@/server/openapi/operation";
 import { apiOperations } from "@/server/openapi/registry";
 import { readDocument } from "./read-document";
 import { fieldRows } from "./schema-fields";
@@ -62,5 +65,64 @@ describe("readDocument", () => {
       ["500", "internal"],
     ]);
     expect(contacts.errors.find((e) => e.status === "429")!.headers[0]![0]).toBe("Retry-After");
+  });
+});
+
+describe("readDocument of a keyless GET with query parameters", () => {
+  // The shape of an entry such as the module catalog's: no body, no key, a query.
+  const catalog: ApiOperation = {
+    method: "get",
+    path: "/api/catalog/modules",
+    operationId: "listModules",
+    summary: "The module catalog",
+    description: "Every module, or one.",
+    scope: null,
+    query: {
+      schema: z.object({
+        code: z.string().min(1).optional().meta({ description: "One module's code." }),
+      }),
+      example: { code: "dormant_customer_reactivation" },
+    },
+    success: {
+      status: 200,
+      description: "The modules.",
+      schema: z.object({ modules: z.array(z.object({ code: z.string() })) }),
+      examples: [{ summary: "One module", value: { modules: [{ code: "x" }] } }],
+    },
+    errors: { 404: "No module has this code.", 429: "Rate limited." },
+  };
+  const document = openApiDocument([catalog], "https://rekindle.example");
+
+  it("is valid OpenAPI 3.1, open to anyone, with the example on its parameter", async () => {
+    const result = await validate(structuredClone(document) as never);
+    expect(result.valid, result.valid ? "" : compileErrors(result)).toBe(true);
+    const op = document.paths!["/api/catalog/modules"]!.get!;
+    expect(op.security).toEqual([]);
+    expect(op).not.toHaveProperty("x-required-scope");
+    expect(op.parameters).toEqual([
+      expect.objectContaining({
+        in: "query",
+        name: "code",
+        example: "dormant_customer_reactivation",
+      }),
+    ]);
+  });
+
+  it("reads the query as a field table and its example", () => {
+    const [op] = readDocument(document).operations;
+    expect(op).toMatchObject({ method: "GET", scope: null, body: null });
+    expect(op!.query!.example).toEqual({ code: "dormant_customer_reactivation" });
+    const [code] = fieldRows(op!.query!.schema, () => ({}));
+    expect(code).toMatchObject({
+      name: "code",
+      type: "string",
+      required: false,
+      constraints: ["at least 1 character"],
+      description: "One module's code.",
+    });
+    expect(op!.errors.map((e) => [e.status, e.code])).toEqual([
+      ["404", "not_found"],
+      ["429", "rate_limited"],
+    ]);
   });
 });

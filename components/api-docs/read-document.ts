@@ -10,6 +10,8 @@ export type OperationView = {
   description: string;
   /** The API key scope it needs (`x-required-scope`); null when it takes no key. */
   scope: string | null;
+  /** The query parameters as one object schema (a field table), and their example values. */
+  query: { schema: JsonSchema; example: Record<string, string> } | null;
   body: { description: string; schema: JsonSchema; example: unknown } | null;
   success: {
     status: string;
@@ -39,8 +41,17 @@ type Response = {
   content?: Record<string, Media>;
   headers?: Record<string, { description?: string }>;
 };
+type Parameter = {
+  name: string;
+  in: string;
+  required?: boolean;
+  description?: string;
+  schema?: JsonSchema;
+  example?: unknown;
+};
 type Operation = {
   operationId?: string;
+  parameters?: Parameter[];
   summary?: string;
   description?: string;
   "x-required-scope"?: string;
@@ -49,6 +60,29 @@ type Operation = {
 };
 
 const json = (content: Record<string, Media> | undefined) => content?.["application/json"];
+
+const text = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
+
+/** Query parameters read as the fields of one object, so they show as a field table. */
+function queryOf(parameters: Parameter[] = []): OperationView["query"] {
+  const query = parameters.filter((p) => p.in === "query");
+  if (query.length === 0) return null;
+  return {
+    schema: {
+      type: "object",
+      properties: Object.fromEntries(
+        query.map((p) => [
+          p.name,
+          { ...p.schema, description: p.description ?? p.schema?.description },
+        ]),
+      ),
+      required: query.filter((p) => p.required).map((p) => p.name),
+    },
+    example: Object.fromEntries(
+      query.flatMap((p) => (p.example === undefined ? [] : [[p.name, text(p.example)]])),
+    ),
+  };
+}
 
 /**
  * The generated document read for the docs page: everything it shows comes from here, so the page
@@ -74,6 +108,7 @@ export function readDocument(document: OpenApiDocument): DocumentView {
         summary: op.summary ?? "",
         description: op.description ?? "",
         scope: op["x-required-scope"] ?? null,
+        query: queryOf(op.parameters),
         body: body?.schema
           ? {
               description: op.requestBody?.description ?? "",

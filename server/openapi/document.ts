@@ -37,6 +37,7 @@ function operationObject(op: ApiOperation): ZodOpenApiOperationObject {
     // In OpenAPI 3.1 a bearer scheme's requirement may list the roles it needs: the scope.
     security: op.scope ? [{ [API_KEY_SCHEME]: [op.scope] }] : [],
     ...(op.scope && { [REQUIRED_SCOPE]: op.scope }),
+    ...(op.query && { requestParams: { query: op.query.schema } }),
     ...(op.body && {
       requestBody: {
         required: true,
@@ -68,7 +69,7 @@ function operationObject(op: ApiOperation): ZodOpenApiOperationObject {
 export function openApiDocument(operations: ApiOperation[], serverUrl: string): OpenApiDocument {
   const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {};
   for (const op of operations) (paths[op.path] ??= {})[op.method] = operationObject(op);
-  return createDocument(
+  const document = createDocument(
     {
       openapi: "3.1.0",
       info: {
@@ -95,4 +96,16 @@ export function openApiDocument(operations: ApiOperation[], serverUrl: string): 
     },
     { override: addRefusalReasons },
   );
+  for (const op of operations) addQueryExample(document, op);
+  return document;
+}
+
+/** Each query parameter zod-openapi made from the query schema, with its value in the example. */
+function addQueryExample(document: OpenApiDocument, op: ApiOperation) {
+  const example = op.query?.example ?? {};
+  const parameters = document.paths?.[op.path]?.[op.method]?.parameters ?? [];
+  for (const parameter of parameters) {
+    if ("name" in parameter && parameter.name in example)
+      parameter.example = example[parameter.name];
+  }
 }

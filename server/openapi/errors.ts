@@ -3,7 +3,7 @@ import type { ZodOpenApiResponseObject } from "zod-openapi";
 import type { ApiErrorCode } from "@/server/http/json";
 
 /** The error answers an operation can document; each says in its entry what it means there. */
-export type ErrorStatus = 400 | 401 | 403 | 413 | 415 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500;
 
 /** `bad_request` → `BadRequestError`: the component a code's body is shared as. */
 const componentId = (code: string) =>
@@ -29,6 +29,8 @@ const answers: Record<ErrorStatus, ReturnType<typeof answer>> = {
   400: answer("bad_request", "The body is not valid JSON: Unexpected end of JSON input"),
   401: answer("unauthorized", "Send a valid API key as `Authorization: Bearer <key>`."),
   403: answer("forbidden", "This API key lacks the scope this call needs."),
+  404: answer("not_found", "There is no such module."),
+  409: answer("conflict", "The module is already active."),
   413: answer("payload_too_large", "The body is too large."),
   415: answer("unsupported_media_type", "Send the body as `Content-Type: application/json`."),
   429: answer("rate_limited", "Too many requests: at most 100 in a window here. Retry after 12 s."),

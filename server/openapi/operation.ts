@@ -20,6 +20,8 @@ export type ApiOperation = {
   description: string;
   /** The scope an API key needs for it; null for an operation that takes no key. */
   scope: ApiKeyScope | null;
+  /** Query parameters: the object schema that checks them, and a valid example. */
+  query?: { schema: z.ZodObject; example: Record<string, string> };
   /** A JSON body: the schema that checks it (as received), and a valid example. */
   body?: { description: string; schema: z.ZodType; example: unknown; maxBytes?: number };
   /** The answer when it succeeds. */
