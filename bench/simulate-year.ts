@@ -1,12 +1,12 @@
 // `npm run bench:simulate`: one simulated year of N contacts (10,000 by default) through
 // `runScenario`, the simulator's own path (fresh in-memory PGlite, virtual clock). Prints the time.
 import { createHash } from "node:crypto";
+import { pathToFileURL } from "node:url";
 import { faker } from "@faker-js/faker";
 import type { Scenario } from "@/server/engine/simulate/scenario";
 import { scenarioSchema } from "@/server/engine/simulate/scenario";
 import { runScenario } from "@/server/engine/simulate/run";
 
-const total = Number(process.env.SIM_CONTACTS ?? 10_000);
 const zones = [
   "Asia/Ho_Chi_Minh",
   "Asia/Tokyo",
@@ -21,7 +21,7 @@ const end = new Date("2027-01-01T00:00:00Z");
 const day = 86_400_000;
 
 /** A year of a learning app: dormant and active learners, returns, clicks, opt-outs, failures. */
-function yearScenario(): Scenario {
+function yearScenario(total: number): Scenario {
   faker.seed(20261123);
   const at = (from: Date, to: Date) => faker.date.between({ from, to }).toISOString();
   const ids = Array.from({ length: total }, (_, i) => `c${i}`);
@@ -68,14 +68,35 @@ function yearScenario(): Scenario {
   });
 }
 
-const scenario = yearScenario();
-const began = process.hrtime.bigint();
-const result = await runScenario(scenario);
-const seconds = Number(process.hrtime.bigint() - began) / 1e9;
-const sent = result.attempts.filter((a) => a.outcome === "sent").length;
-// A digest of the whole report: a faster simulator must produce the very same one.
-const digest = createHash("sha256").update(JSON.stringify(result)).digest("hex").slice(0, 12);
-console.log(
-  `| ${total.toLocaleString("en-US")} | ${scenario.events.length.toLocaleString("en-US")} | ` +
-    `${result.deliveries.length.toLocaleString("en-US")} | ${sent.toLocaleString("en-US")} | ${seconds.toFixed(1)} s | ${digest} |`,
-);
+/** The digests recorded in bench/RESULTS.md: a faster simulator must produce the same report. */
+export const RECORDED_DIGESTS: Record<number, string> = {
+  2_000: "5f682b70557c",
+  10_000: "9f673ccaa15c",
+};
+
+/** One simulated year of `total` contacts; what it sent, how long it took, its report's digest. */
+export async function simulateYear(total: number) {
+  const scenario = yearScenario(total);
+  const began = process.hrtime.bigint();
+  const result = await runScenario(scenario);
+  const seconds = Number(process.hrtime.bigint() - began) / 1e9;
+  const sent = result.attempts.filter((a) => a.outcome === "sent").length;
+  // A digest of the whole report: a faster simulator must produce the very same one.
+  const digest = createHash("sha256").update(JSON.stringify(result)).digest("hex").slice(0, 12);
+  return {
+    total,
+    events: scenario.events.length,
+    deliveries: result.deliveries.length,
+    sent,
+    seconds,
+    digest,
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const r = await simulateYear(Number(process.env.SIM_CONTACTS ?? 10_000));
+  console.log(
+    `| ${r.total.toLocaleString("en-US")} | ${r.events.toLocaleString("en-US")} | ` +
+      `${r.deliveries.toLocaleString("en-US")} | ${r.sent.toLocaleString("en-US")} | ${r.seconds.toFixed(1)} s | ${r.digest} |`,
+  );
+}

@@ -1,0 +1,149 @@
+// What `npm run bench` measures around a phase: its wall time, the process's peak RSS, the time
+// each kind of SQL statement took as the client saw it, and (optionally) a CPU profile.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import path from "node:path";
+import { PglitePreparedQuery } from "drizzle-orm/pglite/session";
+import { PostgresJsPreparedQuery } from "drizzle-orm/postgres-js/session";
+
+export type PhaseResult<T> = { value: T; ms: number; peakRssMb: number };
+
+/** Runs `fn`, timing it and sampling the process's RSS every 20 ms. */
+export async function phase<T>(fn: () => Promise<T>): Promise<PhaseResult<T>> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 20);
+  const start = process.hrtime.bigint();
+  try {
+    const value = await fn();
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { value, ms, peakRssMb: peak / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statement timing: every query drizzle runs goes through a prepared query's `execute` or `all`
+// (`db.execute`, selects, inserts, inside transactions too), on both drivers. The wrapper times
+// each from the call to its rows, by statement text: the time as the client sees it (queue on the
+// pool, network, server, decoding). Used where `pg_stat_statements` is not loaded.
+
+type StatementStats = { calls: number; ms: number };
+let statements: Map<string, StatementStats> | null = null;
+
+function wrap(proto: { execute: unknown; all: unknown }) {
+  for (const method of ["execute", "all"] as const) {
+    const original = proto[method] as (this: { queryString: string }, ...a: unknown[]) => unknown;
+    proto[method] = async function (this: { queryString: string }, ...args: unknown[]) {
+      if (!statements) return original.apply(this, args);
+      const start = process.hrtime.bigint();
+      try {
+        return await original.apply(this, args);
+      } finally {
+        const key = statementKind(this.queryString);
+        const stats = statements.get(key) ?? { calls: 0, ms: 0 };
+        stats.calls++;
+        stats.ms += Number(process.hrtime.bigint() - start) / 1e6;
+        statements.set(key, stats);
+      }
+    };
+  }
+}
+wrap(PglitePreparedQuery.prototype as never);
+wrap(PostgresJsPreparedQuery.prototype as never);
+
+/** A statement's kind: its text with whitespace collapsed, cut to a readable length. */
+function statementKind(query: string): string {
+  const text = query.replace(/\s+/g, " ").trim();
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
+
+/** Runs `fn` with every statement timed; returns the statement kinds by total time. */
+export async function timingStatements<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; statements: { kind: string; calls: number; ms: number }[] }> {
+  statements = new Map();
+  try {
+    const value = await fn();
+    const list = [...statements].map(([kind, s]) => ({ kind, ...s }));
+    return { value, statements: list.sort((a, b) => b.ms - a.ms) };
+  } finally {
+    statements = null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU profile of this process (the inspector's sampling profiler): where Node spends its time.
+
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+};
+type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+
+export type ProfileSummary = {
+  file: string;
+  totalMs: number;
+  functions: { name: string; ms: number }[];
+  groups: { name: string; ms: number }[];
+};
+
+/** Runs `fn` under the CPU profiler; writes the profile to `dir` and summarises its self time. */
+export async function profiling<T>(
+  dir: string,
+  name: string,
+  fn: () => Promise<T>,
+): Promise<{ value: T; profile: ProfileSummary }> {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 500 });
+  await session.post("Profiler.start");
+  try {
+    const value = await fn();
+    const { profile } = (await session.post("Profiler.stop")) as unknown as { profile: Profile };
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${name}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    return { value, profile: { file, ...summarise(profile) } };
+  } finally {
+    session.disconnect();
+  }
+}
+
+const root = process.cwd();
+
+/** Self time by function and by where the code lives (a package, the app's files, wasm, idle). */
+function summarise(profile: Profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const functions = new Map<string, number>();
+  const groups = new Map<string, number>();
+  let totalMs = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    totalMs += ms;
+    const where = url.startsWith("file://") ? url.slice(7) : url;
+    const short = where.startsWith(root) ? path.relative(root, where) : where;
+    const fn = `${functionName || "(anonymous)"} ${short ? `${short}:${lineNumber + 1}` : ""}`;
+    functions.set(fn.trim(), (functions.get(fn.trim()) ?? 0) + ms);
+    const group = groupOf(functionName, short);
+    groups.set(group, (groups.get(group) ?? 0) + ms);
+  });
+  const sorted = (m: Map<string, number>) =>
+    [...m].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms);
+  return { totalMs, functions: sorted(functions), groups: sorted(groups) };
+}
+
+function groupOf(functionName: string, where: string): string {
+  if (!where) return functionName || "(native)"; // (idle), (garbage collector), (program)
+  if (where.startsWith("wasm://")) return "wasm (PGlite's Postgres)";
+  if (where.startsWith("node:")) return "node: internals";
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where);
+  if (pkg) return `node_modules/${pkg[1]}`;
+  const dir = /^(server\/[^/]+|db|bench|app|[^/]+)/.exec(where);
+  return dir ? `${dir[1]}/` : where;
+}
