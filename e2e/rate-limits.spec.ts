@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 
 // The production server's proxy counts each API key: the 101st request in a minute is refused.
-test("the 101st API request of a key in a window gets 429 with Retry-After", async ({ request }) => {
+test("the 101st API request of a key in a window gets 429 with Retry-After", async ({
+  request,
+}) => {
   const key = `rk_${randomUUID()}`;
   const post = () =>
     request.post("/api/v1/activity", {

@@ -84,9 +84,7 @@ describe("API keys", () => {
     const at = new Date(now.getTime() + 1);
     const after = await runBatch(handle.db, request(key, body), contactsBatch as never, at);
     expect(after.status).toBe(401);
-    expect((await after.json()).error.message).toBe(
-      `This API key expired on ${at.toISOString()}.`,
-    );
+    expect((await after.json()).error.message).toBe(`This API key expired on ${at.toISOString()}.`);
   });
 
   it("answers 403 naming the scope to a key without it, and stores nothing", async () => {
