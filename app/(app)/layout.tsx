@@ -42,10 +42,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         />
       )}
       <header className="border-b border-stone-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:px-6">
           <span className="text-lg font-bold text-brand-600">Rekindle</span>
           <AppNav items={items} />
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex items-center gap-2 text-sm">
             <span className="hidden text-right sm:block">
               <span className="block font-medium">{membership.tenantName}</span>
               <span className="block text-xs text-stone-500" data-testid="current-user">

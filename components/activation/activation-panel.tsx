@@ -144,9 +144,14 @@ export function ActivationPanel({ initial }: { initial: ModuleStatusView }) {
             <ul className="mt-2 list-disc space-y-2 pl-5">
               {data.missing.map((m) => (
                 <li key={`${m.kind}:${m.item}`}>
-                  <span className="font-medium">{requirementName(m)}</span>:{" "}
-                  <WithCode text={m.reason} /> <span className="font-medium">How to fix:</span>{" "}
-                  <WithCode text={m.fix} />
+                  <span className="block font-semibold">{requirementName(m)}</span>
+                  <span className="block">
+                    <WithCode text={m.reason} />
+                  </span>
+                  <span className="block">
+                    <span className="font-semibold">How to fix: </span>
+                    <WithCode text={m.fix} />
+                  </span>
                 </li>
               ))}
             </ul>

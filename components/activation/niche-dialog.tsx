@@ -90,7 +90,8 @@ export function NicheDialog({
               {error}
             </p>
           )}
-          <div className="mt-4 flex flex-wrap justify-end gap-2">
+          {/* Stays in view while the niches scroll. */}
+          <div className="sticky -bottom-5 -mx-5 -mb-5 mt-4 flex flex-wrap justify-end gap-2 border-t border-stone-200 bg-white px-5 py-3">
             <DialogClose asChild>
               <Button type="button" variant="secondary">
                 Cancel

@@ -56,7 +56,7 @@ export function ReadinessChecklist({
               </p>
               {!item.met && (
                 <p className="mt-1 text-stone-800">
-                  <span className="font-medium">How to fix: </span>
+                  <span className="font-semibold">How to fix: </span>
                   <WithCode text={item.fix} />
                 </p>
               )}

@@ -89,7 +89,7 @@ export function CreateKeyForm({ onCreated }: { onCreated: (key: string) => void 
         <Field
           label="Role"
           id="key-role"
-          hint="What the key acts as where a role decides: MCP tools and activation (owner)."
+          hint="The key acts as this role where a role decides: MCP tools, and activation (owner only)."
           error={errors.role?.message}
         >
           {(control) => (

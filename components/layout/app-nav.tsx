@@ -8,10 +8,11 @@ export function AppNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
     // On a phone the links take a row of their own under the name and "Sign out", and wrap
-    // rather than scroll out of sight.
+    // rather than scroll out of sight. At 1280 px and wider an owner's ten links and the user fit
+    // one row (hence the tight padding).
     <nav
       aria-label="Main"
-      className="order-last -mx-3 flex w-full flex-wrap gap-1 sm:order-none sm:mx-0 sm:w-auto"
+      className="order-last -mx-2 flex w-full flex-wrap sm:order-none sm:mx-0 sm:w-auto"
     >
       {items.map((item) => {
         const active = pathname.startsWith(item.href);
@@ -20,7 +21,7 @@ export function AppNav({ items }: { items: NavItem[] }) {
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
-            className={`whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${
+            className={`whitespace-nowrap rounded-md px-2 py-1.5 text-sm font-medium ${
               active
                 ? "bg-brand-50 text-brand-700"
                 : "text-stone-600 hover:bg-stone-100 hover:text-stone-900"
