@@ -119,6 +119,8 @@ async function checkMessages(db: Db, provider: ReturnType<typeof recordingProvid
   return composed!;
 }
 
+type Row = { name: string; n: number; ms: number; unit: string; rssMb: number };
+
 async function main() {
   console.log(
     `engine benchmark on ${serverUrl ? "PostgreSQL (DATABASE_URL)" : "embedded PGlite"}: ` +
@@ -126,7 +128,14 @@ async function main() {
   );
   const handle = await openBenchDatabase();
   const { db } = handle;
-  const rows: { name: string; n: number; ms: number; unit: string; rssMb: number }[] = [];
+  const rows: Row[] = [];
+  // Each phase's figure as soon as it is measured, then the table at the end.
+  const done = (row: Row) => {
+    rows.push(row);
+    console.log(
+      `${row.name}: ${fmt(row.n)} in ${(row.ms / 1000).toFixed(1)} s, ${fmt(perSecond(row.n, row.ms))} ${row.unit}, peak RSS ${fmt(row.rssMb)} MB`,
+    );
+  };
   let sendStatements: Awaited<ReturnType<typeof timingStatements>>["statements"] = [];
   let planStatements: typeof sendStatements = [];
   const profiled: { summary?: ProfileSummary } = {};
@@ -143,7 +152,7 @@ async function main() {
     const planning = await phase(() => timingStatements(() => plan(db)));
     planStatements = planning.value.statements;
     const planned = planning.value.value;
-    rows.push({
+    done({
       name: "plan",
       n: planned,
       ms: planning.ms,
@@ -172,7 +181,7 @@ async function main() {
     });
     sendStatements = sending.value.statements;
     const { sent, outcomes } = sending.value.value;
-    rows.push({
+    done({
       name: "send (real composition)",
       n: sent,
       ms: sending.ms,
@@ -201,7 +210,7 @@ async function main() {
     await prepareCeiling(db, SEND_AT, sent);
     const ceiling = await phase(() => runCeiling(db, SEND_AT, batch));
     expect("ceiling rows", ceiling.value, sent);
-    rows.push({
+    done({
       name: "ceiling: plain-SQL claim + record",
       n: ceiling.value,
       ms: ceiling.ms,
@@ -238,7 +247,7 @@ async function main() {
       moved!.n,
       new Set(activity.map((a) => a.contactExternalId)).size,
     );
-    rows.push({
+    done({
       name: "activity API over HTTP",
       n: ingest.value,
       ms: ingest.ms,
@@ -264,7 +273,7 @@ async function main() {
     console.log(
       `simulated year of ${fmt(simContacts)}: ${fmt(planned)} deliveries, ${fmt(sent)} sent${note}`,
     );
-    rows.push({
+    done({
       name: `simulated year, ${fmt(simContacts)} contacts (PGlite)`,
       n: sent,
       ms: year.ms,
