@@ -31,6 +31,7 @@ async function openActivation(page: Page) {
 
 test("an owner sees the live checklist, pauses and resumes: every page says while it is paused", async ({
   page,
+  browser,
 }) => {
   await signInAs(page, brightside, "owner");
   try {
@@ -71,6 +72,13 @@ test("an owner sees the live checklist, pauses and resumes: every page says whil
     await expect(page).toHaveURL(/\/contacts/);
     await expect(page.getByTestId("contacts-count")).toBeVisible();
     await expect(banner).toContainText("Reactivation is paused");
+    // Every role sees it; only an owner is sent to the Activation page.
+    const marketer = await (await browser.newContext()).newPage();
+    await signInAs(marketer, brightside, "marketer");
+    await expect(marketer.getByTestId("module-banner")).toHaveText(
+      "Reactivation is paused: nothing is planned or sent. An owner can resume it.",
+    );
+    await marketer.context().close();
 
     await banner.getByRole("link", { name: "the Activation page" }).click();
     await page.getByRole("button", { name: "Resume" }).click();
