@@ -24,6 +24,8 @@ describe("readDocument", () => {
       ["POST", "/api/v1/activity", "activity"],
       ["POST", "/api/v1/exercises", "exercises"],
       ["POST", "/api/v1/push-subscriptions", "push_subscriptions"],
+      ["GET", "/api/catalog/modules", null],
+      ["POST", "/api/tenants/activate-module", "activation"],
     ]);
   });
 

@@ -127,7 +127,9 @@ describe("the integration API's OpenAPI document", () => {
   });
 
   it("documents every batch endpoint with its scope, bearer auth and the app's URL", () => {
-    expect(Object.keys(document.paths!).sort()).toEqual(Object.keys(endpoints).sort());
+    expect(Object.keys(document.paths!).sort()).toEqual(
+      [...Object.keys(endpoints), "/api/catalog/modules", "/api/tenants/activate-module"].sort(),
+    );
     expect(document.servers).toEqual([{ url: "https://rekindle.example" }]);
     for (const [path, spec] of Object.entries(endpoints)) {
       const op = operation(path);
@@ -146,6 +148,17 @@ describe("the integration API's OpenAPI document", () => {
       ]);
       expect(op.responses!["429"].headers).toHaveProperty("Retry-After");
     }
+  });
+
+  it("documents the catalog (public) and activation (owner key with `activation`)", () => {
+    const catalog = document.paths!["/api/catalog/modules"]!.get!;
+    expect(catalog.security).toEqual([]);
+    expect(Object.keys(catalog.responses!)).toContain("404");
+    const activate = operation("/api/tenants/activate-module");
+    expect(activate["x-required-scope"]).toBe("activation");
+    expect(Object.keys(activate.responses!).sort()).toEqual(
+      expect.arrayContaining(["200", "400", "401", "403", "404", "409", "429"]),
+    );
   });
 
   it("says in x-reasons why a value is refused, where JSON Schema cannot", () => {

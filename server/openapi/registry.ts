@@ -2,6 +2,7 @@ import type { ApiOperation } from "./operation";
 import { activityOperation } from "./operations/activity";
 import { contactsOperation } from "./operations/contacts";
 import { exercisesOperation } from "./operations/exercises";
+import { activateOperation, catalogOperation } from "./operations/modules";
 import { pushSubscriptionsOperation } from "./operations/push-subscriptions";
 
 /**
@@ -14,5 +15,7 @@ export function apiOperations(now: Date): ApiOperation[] {
     activityOperation(now),
     exercisesOperation(now),
     pushSubscriptionsOperation(now),
+    catalogOperation,
+    activateOperation,
   ];
 }
