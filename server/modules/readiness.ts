@@ -101,7 +101,7 @@ function channelItem({ drivers, sandbox }: ReadinessFacts, channel: Channel): Ch
     reason: configured
       ? `${channelWords[channel]} is sent through ${provider.name}.`
       : sandbox
-        ? `Sandbox: ${channelWords[channel]} messages go to the Outbox.`
+        ? `Sandbox: ${inSentence[channel]} messages go to the Outbox.`
         : `${channelWords[channel]} is enabled but no ${inSentence[channel]} provider is configured: messages would only reach the Outbox.`,
     fix: `Set ${provider.env} in the server's environment and restart it, or turn ${channelWords[channel]} off in Settings → Delivery.`,
   };
