@@ -8,7 +8,7 @@ import type { Driver } from "@/server/engine/channels/from-env";
 import { authorizeApiKey, bearerToken } from "@/server/http/api-key-auth";
 import { apiError } from "@/server/http/json";
 import { activationInput, runActivation } from "./activation-request";
-import { isModuleCode, moduleCodes } from "./catalog";
+import { isModuleCode, unknownModuleMessage } from "./catalog";
 import { moduleStatus, type ModuleStatus } from "./change-state";
 
 /** Who asks: an owner's session (resolved by the route) or an owner key with `activation`. */
@@ -55,11 +55,7 @@ export async function answerActivationStatus(request: Request, deps: Deps): Prom
   if (caller instanceof Response) return caller;
   const code = new URL(request.url).searchParams.get("module_code") ?? "";
   if (!isModuleCode(code)) {
-    return apiError(
-      404,
-      "not_found",
-      `No module with code \`${code}\`. This server offers: ${moduleCodes.join(", ")}.`,
-    );
+    return apiError(404, "not_found", unknownModuleMessage(code));
   }
   const status = await moduleStatus(deps.db, {
     tenantId: caller.tenantId,

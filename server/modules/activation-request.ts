@@ -5,7 +5,7 @@ import type { Actor } from "@/server/audit/record";
 import type { Driver } from "@/server/engine/channels/from-env";
 import { applyNichePreset, NicheRefused } from "@/server/niches/apply";
 import { nicheKey } from "@/server/niches/keys";
-import { isModuleCode, moduleCodes } from "./catalog";
+import { isModuleCode, unknownModuleMessage } from "./catalog";
 import { changeModuleState, moduleActions, type ModuleStatus } from "./change-state";
 
 /** `POST /api/tenants/activate-module` and the activation page: one shape, one check. */
@@ -44,7 +44,7 @@ export async function runActivation(
     return {
       ok: false,
       status: 404,
-      message: `No module with code \`${code}\`. This server offers: ${moduleCodes.join(", ")}.`,
+      message: unknownModuleMessage(code),
     };
   }
   try {

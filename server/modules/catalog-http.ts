@@ -1,6 +1,6 @@
 import { apiError } from "@/server/http/json";
 import { mcpToolMetadata } from "@/server/mcp/tools";
-import { isModuleCode, moduleCodes, reactivationModuleRecord } from "./catalog";
+import { isModuleCode, unknownModuleMessage, reactivationModuleRecord } from "./catalog";
 
 /** The module's record with its AI/MCP tool metadata (the card's "AI and MCP ready"). */
 export function catalogRecord() {
@@ -18,11 +18,7 @@ export function answerCatalog(request: Request): Response {
   const code = new URL(request.url).searchParams.get("code");
   if (code === null) return Response.json({ modules: [catalogRecord()] });
   if (!isModuleCode(code)) {
-    return apiError(
-      404,
-      "not_found",
-      `No module with code \`${code}\`. This server offers: ${moduleCodes.join(", ")}.`,
-    );
+    return apiError(404, "not_found", unknownModuleMessage(code));
   }
   return Response.json(catalogRecord(), { headers: { "cache-control": "public, max-age=60" } });
 }

@@ -10,6 +10,10 @@ export type ModuleCode = (typeof moduleCodes)[number];
 export const isModuleCode = (code: string): code is ModuleCode =>
   (moduleCodes as readonly string[]).includes(code);
 
+/** What an unknown module code is told, wherever a code arrives. */
+export const unknownModuleMessage = (code: string) =>
+  `No module with code \`${code}\`. This server offers: ${moduleCodes.join(", ")}.`;
+
 /**
  * The module's catalog record (the marketplace card's "Traceability"): what triggers it, what it
  * takes and does, its settings with their schema, what activation requires, and its guards.
