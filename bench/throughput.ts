@@ -33,7 +33,8 @@ const events = Number(process.env.BENCH_EVENTS ?? 2 * due);
 const batch = Number(process.env.BENCH_BATCH ?? 1_000);
 const simContacts = Number(process.env.BENCH_SIM_CONTACTS ?? 2_000);
 const profile = process.env.BENCH_PROFILE === "1";
-// Concurrent planners (each its own connection); PGlite runs one statement at a time anyway.
+// Concurrent planners and senders (each its own connection, like the live engine's workers);
+// PGlite runs one statement at a time anyway.
 const workers = Number(process.env.BENCH_WORKERS ?? (serverUrl ? 2 : 1));
 
 const failures: string[] = [];
@@ -60,18 +61,21 @@ async function plan(db: Db) {
 async function send(db: Db, provider: ReturnType<typeof recordingProvider>) {
   let sent = 0;
   const outcomes = new Map<string, number>();
-  for (;;) {
-    const claimed = await dispatchDue(db, SEND_AT, batch);
-    if (claimed.length === 0) break;
-    const results = await sendDeliveries(
-      db,
-      provider,
-      claimed.map((d) => d.id),
-      SEND_AT,
-    );
-    for (const r of results.values()) outcomes.set(r, (outcomes.get(r) ?? 0) + 1);
-    sent += [...results.values()].filter((r) => r === "sent").length;
-  }
+  const sender = async () => {
+    for (;;) {
+      const claimed = await dispatchDue(db, SEND_AT, batch);
+      if (claimed.length === 0) return;
+      const results = await sendDeliveries(
+        db,
+        provider,
+        claimed.map((d) => d.id),
+        SEND_AT,
+      );
+      for (const r of results.values()) outcomes.set(r, (outcomes.get(r) ?? 0) + 1);
+      sent += [...results.values()].filter((r) => r === "sent").length;
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, sender));
   return { sent, outcomes };
 }
 
@@ -124,7 +128,7 @@ type Row = { name: string; n: number; ms: number; unit: string; rssMb: number };
 async function main() {
   console.log(
     `engine benchmark on ${serverUrl ? "PostgreSQL (DATABASE_URL)" : "embedded PGlite"}: ` +
-      `${fmt(total)} contacts, ${fmt(due)} due, batches of ${batch}, ${workers} planner(s)`,
+      `${fmt(total)} contacts, ${fmt(due)} due, batches of ${batch}, ${workers} worker(s) planning and sending`,
   );
   const handle = await openBenchDatabase();
   const { db } = handle;

@@ -27,7 +27,10 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
 }
 
 function openPostgres(url: string): DbHandle {
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  // JIT off: the engine's statements are short, and on a ledger whose statistics lag behind
+  // (a batch of bulk writes) PostgreSQL took their estimated cost for a reason to compile them:
+  // 115 ms of JIT on a 20 ms cycle-history lookup, 13% of a send batch (bench/RESULTS.md).
+  const client = postgres(url, { max: 10, onnotice: () => {}, connection: { jit: "off" } });
   const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
   return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
 }

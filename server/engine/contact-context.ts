@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { anyOf } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import {
@@ -34,19 +34,58 @@ type Selection =
   | { dueBy: Date; limit: number };
 
 /**
+ * Locks the first `limit` contacts due at `dueBy` whose module is active (SPEC §1.9: a paused
+ * workspace's due contacts wait), skipping those another worker holds, and returns their ids.
+ * Only the id is read here: the scan walks `contacts_next_check_idx` in order and stops at
+ * `limit`, whereas joining the full context first made PostgreSQL read and sort every due row of
+ * the workspace (on disk at 100,000 contacts) for each batch.
+ */
+async function lockDue(db: Db, dueBy: Date, limit: number): Promise<string[]> {
+  const activeModule = db
+    .select({ one: sql`1` })
+    .from(tenantModules)
+    .where(
+      and(
+        eq(tenantModules.tenantId, contacts.tenantId),
+        eq(tenantModules.moduleCode, REACTIVATION_MODULE),
+        eq(tenantModules.state, "active"),
+      ),
+    );
+  const due = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(lte(contacts.nextCheckAt, dueBy), exists(activeModule)))
+    .orderBy(asc(contacts.nextCheckAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return due.map((c) => c.id);
+}
+
+/** The condition that picks the selection's contacts, or null when it picks none. */
+async function selectionWhere(db: Db, selection: Selection): Promise<SQL | null> {
+  if ("dueBy" in selection) {
+    const due = await lockDue(db, selection.dueBy, selection.limit);
+    return due.length ? anyOf(contacts.id, due) : null;
+  }
+  if ("ids" in selection) return selection.ids.length ? anyOf(contacts.id, selection.ids) : null;
+  if ("ofDeliveries" in selection) {
+    if (selection.ofDeliveries.length === 0) return null;
+    const ofDeliveries = db
+      .select({ id: deliveries.contactId })
+      .from(deliveries)
+      .where(anyOf(deliveries.id, selection.ofDeliveries));
+    return inArray(contacts.id, ofDeliveries);
+  }
+  return and(eq(contacts.id, selection.id), eq(contacts.tenantId, selection.tenantId))!;
+}
+
+/**
  * Contacts with what every engine step needs: their zone (the tenant's when they have none) and
  * their tenant's settings, validated once per tenant. With `lock`, the contacts' row locks are
  * taken in id order (so batches never deadlock each other); they serialise the steps of one
  * contact.
  */
 export async function loadContacts(db: Db, selection: Selection, lock: boolean) {
-  const ids =
-    "ids" in selection
-      ? selection.ids
-      : "ofDeliveries" in selection
-        ? selection.ofDeliveries
-        : null;
-  if (ids?.length === 0) return [];
   const base = () =>
     db
       .select({
@@ -66,33 +105,12 @@ export async function loadContacts(db: Db, selection: Selection, lock: boolean) 
           eq(tenantModules.moduleCode, REACTIVATION_MODULE),
         ),
       );
-  const byIds = async (where: SQL) => {
-    const query = base().where(where).orderBy(asc(contacts.id));
-    return lock ? await query.for("update", { of: contacts }) : await query;
-  };
+  // The due batch is locked as it is chosen; the other selections lock here, in id order.
+  const where = await selectionWhere(db, selection);
+  if (!where) return [];
+  const query = base().where(where).orderBy(asc(contacts.id));
   const rows =
-    "dueBy" in selection
-      ? await base()
-          // Only an active module plans (SPEC §1.9): a paused workspace's due contacts wait.
-          .where(and(lte(contacts.nextCheckAt, selection.dueBy), eq(tenantModules.state, "active")))
-          .orderBy(asc(contacts.nextCheckAt))
-          .limit(selection.limit)
-          .for("update", { of: contacts, skipLocked: true })
-      : "ids" in selection
-        ? await byIds(anyOf(contacts.id, selection.ids))
-        : "ofDeliveries" in selection
-          ? await byIds(
-              inArray(
-                contacts.id,
-                db
-                  .select({ id: deliveries.contactId })
-                  .from(deliveries)
-                  .where(anyOf(deliveries.id, selection.ofDeliveries)),
-              ),
-            )
-          : await byIds(
-              and(eq(contacts.id, selection.id), eq(contacts.tenantId, selection.tenantId))!,
-            );
+    lock && !("dueBy" in selection) ? await query.for("update", { of: contacts }) : await query;
   const settings = new Map<string, TenantSettings>();
   return rows.map(({ contact, tenant, stored, pushSubscription, moduleState }) => {
     if (!settings.has(tenant.id)) settings.set(tenant.id, settingsOrPreset(stored, tenant.kind));

@@ -1,9 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import {
-  addDays as addDaysFns,
-  addMonths as addMonthsFns,
-  differenceInCalendarDays,
-} from "date-fns";
+import { addDays as addDaysFns, addMonths as addMonthsFns } from "date-fns";
 
 /** A calendar date in some zone, "YYYY-MM-DD". */
 export type LocalDate = string;
@@ -99,10 +95,19 @@ export function monthsBetween(earlier: LocalDate, later: LocalDate): number {
   return addLocalMonths(earlier, months) > later ? months - 1 : months;
 }
 
-/** Whole days from `earlier` to `later`. */
+/**
+ * Whole days from `earlier` to `later`. Plain `Date.UTC` arithmetic: a UTC day is always 24 hours,
+ * and this runs for every practice day of every recap (a `TZDate` per date asked `Intl` for an
+ * offset: 7% of a send batch's CPU).
+ */
 export function daysBetween(earlier: LocalDate, later: LocalDate): number {
-  return differenceInCalendarDays(asUtc(later), asUtc(earlier));
+  return Math.round((utcMidnight(later) - utcMidnight(earlier)) / 86_400_000);
 }
+
+const utcMidnight = (date: LocalDate) => {
+  const [y, m, d] = date.split("-").map(Number);
+  return Date.UTC(y!, m! - 1, d);
+};
 
 /**
  * The instant at which the wall clocks of `zone` show `time` on `date`. Where that time does not

@@ -28,10 +28,10 @@ export async function currentHistories(
           ),
         )
     : [];
-  const current = open.filter((cycle) => {
-    const contact = list.find((c) => c.id === cycle.contactId);
-    return cycle.startedAt.getTime() === contact?.lastActivityAt?.getTime();
-  });
+  const lastActivityOf = new Map(list.map((c) => [c.id, c.lastActivityAt?.getTime()]));
+  const current = open.filter(
+    (cycle) => cycle.startedAt.getTime() === lastActivityOf.get(cycle.contactId),
+  );
   const histories = await cycleReminders(
     db,
     current.map((c) => c.id),
