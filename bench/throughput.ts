@@ -194,6 +194,9 @@ async function main() {
     });
     expect("sent", sent, planned * CHANNELS.length);
     expect("provider calls", provider.calls.length, planned * CHANNELS.length);
+    // Concurrent senders never send one delivery twice (SPEC §2: exactly once).
+    const distinct = new Set(provider.calls.map((c) => c.deliveryId)).size;
+    expect("duplicate provider calls", provider.calls.length - distinct, 0);
     const afterSend = await ledger(db);
     expect(
       "deliveries sent in the ledger",

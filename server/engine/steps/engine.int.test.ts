@@ -360,6 +360,42 @@ describe("return, reset and cancellation (SPEC §1.4)", () => {
   });
 });
 
+describe("after downtime (SPEC §1.1: highest stage only)", () => {
+  it("dispatch leaves a contact whose planning is overdue until it is planned; the higher stage supersedes", async () => {
+    // Last exercise Jan 1 10:00 local: streak_lost is planned for Jan 3 08:00 local, then the
+    // engine is down until Jan 9 08:00 local, past the week milestone (Jan 8 00:00 local).
+    const { contact } = await learner("2026-01-01T03:00:00Z");
+    await plan(handle.db, contact.id, new Date("2026-01-02T17:00:00Z"));
+    const waiting = await deliveriesOf(handle.db, contact.id);
+    expect(summary(waiting)).toEqual([
+      "streak_lost/web_push: pending due 2026-01-03T01:00:00.000Z",
+      "streak_lost/zalo: pending due 2026-01-03T01:00:00.000Z",
+    ]);
+    const now = new Date("2026-01-09T01:00:00Z");
+    const mine = async () => {
+      const ids = new Set((await deliveriesOf(handle.db, contact.id)).map((d) => d.id));
+      return (await dispatchDue(handle.db, now)).filter((d) => ids.has(d.id)).map((d) => d.id);
+    };
+    // Its streak_lost deliveries are due, but its next check (week) has passed: nothing is claimed.
+    expect(await mine()).toEqual([]);
+    await plan(handle.db, contact.id, now);
+    const claimed = await mine();
+    const after = await deliveriesOf(handle.db, contact.id);
+    expect(summary(after)).toEqual([
+      "streak_lost/web_push: superseded due 2026-01-03T01:00:00.000Z",
+      "streak_lost/zalo: superseded due 2026-01-03T01:00:00.000Z",
+      "week/web_push: sending due 2026-01-09T01:00:00.000Z",
+      "week/zalo: sending due 2026-01-09T01:00:00.000Z",
+    ]);
+    expect(claimed.sort()).toEqual(
+      after
+        .filter((d) => d.stage === "week")
+        .map((d) => d.id)
+        .sort(),
+    );
+  });
+});
+
 describe("idempotence and crash safety", () => {
   it("planning twice changes nothing", async () => {
     const { contact } = await learner("2026-01-01T03:00:00Z");
