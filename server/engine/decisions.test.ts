@@ -105,6 +105,46 @@ describe("chooseTargets (SPEC §1.1)", () => {
   });
 });
 
+describe("recurring milestones that passed together (SPEC §1.1, highest milestone only)", () => {
+  const every30 = learner({
+    settings: {
+      ...presetFor("self_study"),
+      cadence: {
+        stages: [{ key: "streak_lost", label: "s", threshold: 2, unit: "day" }],
+        recurringEveryDays: 30,
+      },
+    },
+  });
+  const attempted = new Date("2026-01-03T01:00:00Z"); // Jan 3 08:00 local; recurring every 30 days
+  const sent = reminder("streak_lost", "2026-01-02T17:00:00Z", { firstAttemptAt: attempted });
+  // A recurring reminder skipped on every channel does not move the count.
+  const voidRecurring = (sequence: number, reachedAt: string) =>
+    reminder("recurring", reachedAt, { sequence, void: true, live: 0 });
+
+  it.each([
+    // [now, history after streak_lost, the recurring milestone planned (local midnight, UTC)]
+    // Jan 3 + 30 days = Feb 2 00:00 local; Mar 4; Apr 3; May 3: downtime until Apr 10 → Apr 3.
+    ["2026-02-01T17:00:00Z", [], "2026-02-01T17:00:00.000Z"],
+    ["2026-04-10T00:00:00Z", [], "2026-04-02T17:00:00.000Z"],
+    // Recurring 1 (Feb 2) was skipped everywhere: the next ones count from it; at Jun 1 the
+    // milestones of Mar 4, Apr 3 and May 3 have passed: only May 3 is planned.
+    ["2026-06-01T00:00:00Z", [["recurring", "2026-02-01T17:00:00Z"]], "2026-05-02T17:00:00.000Z"],
+  ] as const)("at %s after %j plans the latest passed milestone, %s", (now, more, expected) => {
+    const history = [sent, ...more.map(([, at], i) => voidRecurring(i + 1, at))];
+    const { send } = chooseTargets(every30, history, new Date(now));
+    expect(send).toMatchObject({ key: "recurring", sequence: history.length });
+    expect(iso(send!.reachedAt)).toBe(expected);
+  });
+
+  it("planning again at the same instant asks for nothing once that reminder is skipped everywhere", () => {
+    const now = new Date("2027-12-10T10:10:00Z");
+    const { send } = chooseTargets(every30, [sent], now);
+    const history = [sent, voidRecurring(1, send!.reachedAt.toISOString())];
+    expect(chooseTargets(every30, history, now).send).toBeNull();
+    expect(upcomingMilestone(every30, history)!.reachedAt > now).toBe(true);
+  });
+});
+
 describe("planSend (SPEC §1.1–1.2)", () => {
   const target = { key: "streak_lost", sequence: 0, reachedAt: new Date("2026-01-02T17:00:00Z") };
   const none = () => new Set<string>();

@@ -1,7 +1,13 @@
 import { isDoNotContact } from "../audience";
 import type { ContactContext } from "../contact-context";
 import { nextRecurringAt, type ReminderSummary } from "../ledger/cycle-history";
-import { nextMilestone, pendingStages, splitReached, type Milestone } from "../stages";
+import {
+  nextMilestone,
+  pendingStages,
+  recurringReachedAt,
+  splitReached,
+  type Milestone,
+} from "../stages";
 
 /** A reminder to record: a one-time stage (sequence 0) or the n-th recurring one. */
 export type Target = { key: string; sequence: number; reachedAt: Date };
@@ -41,8 +47,25 @@ export function chooseTargets(
   }
   const recurringAt = nextRecurringAt(history, cadence.recurringEveryDays, contact.zone);
   if (!recurringAt || recurringAt > now) return { send: null, superseded: [] };
+  const reachedAt = latestReached(recurringAt, cadence.recurringEveryDays!, contact.zone, now);
   const sequence = history.filter((r) => r.key === "recurring").length + 1;
-  return { send: { key: "recurring", sequence, reachedAt: recurringAt }, superseded: [] };
+  return { send: { key: "recurring", sequence, reachedAt }, superseded: [] };
+}
+
+/**
+ * Of the recurring milestones reached by `now`, the latest: as with stages, only the highest
+ * milestone reached is planned (SPEC §1.1), the earlier ones are never sent. Several have passed
+ * after downtime, when a settings change sets or shortens the interval, or while each one is
+ * skipped on every channel (which does not move the count): one reminder for all of them, not
+ * one per planning step at the same instant.
+ */
+function latestReached(first: Date, everyDays: number, zone: string, now: Date): Date {
+  let latest = first;
+  for (let next = recurringReachedAt(first, everyDays, zone); next <= now;) {
+    latest = next;
+    next = recurringReachedAt(next, everyDays, zone);
+  }
+  return latest;
 }
 
 /** The cycle's next milestone after what is planned so far (SPEC §1.1). */
