@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { anyOf } from "@/db/bulk";
 import type { Db } from "@/db/client";
 import {
@@ -11,6 +11,7 @@ import {
 } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
 import { REACTIVATION_MODULE } from "@/server/modules/catalog";
+import { activeWorkspaces } from "./active-workspaces";
 import { settingsOrPreset } from "@/server/settings/get";
 import type { TenantSettings } from "@/server/settings/schema";
 
@@ -41,20 +42,12 @@ type Selection =
  * the workspace (on disk at 100,000 contacts) for each batch.
  */
 async function lockDue(db: Db, dueBy: Date, limit: number): Promise<string[]> {
-  const activeModule = db
-    .select({ one: sql`1` })
-    .from(tenantModules)
-    .where(
-      and(
-        eq(tenantModules.tenantId, contacts.tenantId),
-        eq(tenantModules.moduleCode, REACTIVATION_MODULE),
-        eq(tenantModules.state, "active"),
-      ),
-    );
   const due = await db
     .select({ id: contacts.id })
     .from(contacts)
-    .where(and(lte(contacts.nextCheckAt, dueBy), exists(activeModule)))
+    .where(
+      and(lte(contacts.nextCheckAt, dueBy), sql`${contacts.tenantId} = any(${activeWorkspaces})`),
+    )
     .orderBy(asc(contacts.nextCheckAt))
     .limit(limit)
     .for("update", { skipLocked: true });

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contacts, deliveries, tenantModules } from "@/db/schema";
+import { contacts, deliveries } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
 import { rowsOf } from "@/db/rows";
-import { REACTIVATION_MODULE } from "@/server/modules/catalog";
+import { activeWorkspaces } from "../active-workspaces";
 
 export type ClaimedDelivery = { id: string; tenantId: string; channel: Channel };
 
@@ -19,16 +19,21 @@ export const CLAIM_LEASE_MS = 5 * 60_000;
  * which must not go out in the gap (§1.1, highest stage only).
  */
 export async function dispatchDue(db: Db, now: Date, limit = 200): Promise<ClaimedDelivery[]> {
+  const at = now.toISOString();
   const leaseEnd = new Date(now.getTime() + CLAIM_LEASE_MS).toISOString();
+  // Written so that PostgreSQL walks `deliveries_due_idx` in order and stops after `limit` rows,
+  // whatever its statistics say: the active workspaces are one array, and the contact's next
+  // check a scalar lookup by primary key per candidate. As joins, the planner read, probed and
+  // sorted every due delivery for each batch (1.6–2.8 s a batch at 200,000 due; 95–155 ms this
+  // way, bench/RESULTS.md).
   const claimed = await db.execute<{ id: string }>(sql`
     update ${deliveries} set status = 'sending', next_attempt_at = ${leaseEnd}::timestamptz
     where ${deliveries.id} in (
       select ${deliveries.id} from ${deliveries}
-      where ${deliveries.status} in ('pending', 'sending') and ${deliveries.nextAttemptAt} <= ${now.toISOString()}::timestamptz
-        and exists (select 1 from ${tenantModules} m where m.tenant_id = ${deliveries.tenantId}
-          and m.module_code = ${REACTIVATION_MODULE} and m.state = 'active')
-        and not exists (select 1 from ${contacts} c where c.id = ${deliveries.contactId}
-          and c.next_check_at <= ${now.toISOString()}::timestamptz)
+      where ${deliveries.status} in ('pending', 'sending') and ${deliveries.nextAttemptAt} <= ${at}::timestamptz
+        and ${deliveries.tenantId} = any(${activeWorkspaces})
+        and coalesce((select c.next_check_at from ${contacts} c where c.id = ${deliveries.contactId}),
+          'infinity') > ${at}::timestamptz
       order by ${deliveries.nextAttemptAt}
       limit ${limit}
       for update skip locked)

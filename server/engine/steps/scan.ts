@@ -1,7 +1,7 @@
-import { asc, eq, isNotNull, lte, and } from "drizzle-orm";
+import { and, asc, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contacts, tenantModules } from "@/db/schema";
-import { REACTIVATION_MODULE } from "@/server/modules/catalog";
+import { contacts } from "@/db/schema";
+import { activeWorkspaces } from "../active-workspaces";
 import { planContacts, planDue, type PlanReport } from "./plan";
 
 /**
@@ -13,15 +13,13 @@ export async function findDueContacts(db: Db, now: Date, limit = 500) {
   return db
     .select({ id: contacts.id, tenantId: contacts.tenantId })
     .from(contacts)
-    .innerJoin(
-      tenantModules,
+    .where(
       and(
-        eq(tenantModules.tenantId, contacts.tenantId),
-        eq(tenantModules.moduleCode, REACTIVATION_MODULE),
-        eq(tenantModules.state, "active"),
+        isNotNull(contacts.nextCheckAt),
+        lte(contacts.nextCheckAt, now),
+        sql`${contacts.tenantId} = any(${activeWorkspaces})`,
       ),
     )
-    .where(and(isNotNull(contacts.nextCheckAt), lte(contacts.nextCheckAt, now)))
     .orderBy(asc(contacts.nextCheckAt))
     .limit(limit);
 }
