@@ -7,6 +7,7 @@ import { recurringReachedAt } from "../stages";
 import type { StepTime } from "../step-time";
 import { isHeldOut } from "@/server/metrics/holdout";
 import type { EngineEvent } from "./events";
+import { ledgerId } from "@/db/ledger-id";
 
 type Cycle = typeof cycles.$inferSelect;
 
@@ -37,7 +38,7 @@ export async function currentCycles(
   if (stale.length) await closeCycles(db, stale, (id) => lastActivityOf.get(id)!, at);
   if (missing.length === 0) return { cycles: found, started: [] };
   const rows = missing.map((c) => ({
-    id: crypto.randomUUID(),
+    id: ledgerId(),
     tenantId: c.tenantId,
     contactId: c.id,
     startedAt: c.lastActivityAt!,

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { insertInChunks } from "@/db/bulk";
 import { engineEvents } from "@/db/schema";
+import { ledgerId } from "@/db/ledger-id";
 
 export type EngineEventType =
   | "cycle_started"
@@ -60,6 +61,7 @@ export async function logEvents(db: Db, events: EngineEvent[]): Promise<void> {
     db,
     engineEvents,
     events.map((e) => ({
+      id: ledgerId(),
       tenantId: e.tenantId,
       contactId: e.contactId,
       cycleId: e.cycleId ?? null,

@@ -4,6 +4,7 @@ import { deliveries, reminders } from "@/db/schema";
 import type { PlannedReminder } from "../planning/reminder";
 import type { StepTime } from "../step-time";
 import type { EngineEvent } from "./events";
+import { ledgerId } from "@/db/ledger-id";
 
 export type ReminderToWrite = {
   id: string;
@@ -40,7 +41,7 @@ export async function writeReminders(
       reachedAt,
       plannedAt: now,
     });
-    const deliveryIds = new Map(planned.deliveries.map((d) => [d.channel, crypto.randomUUID()]));
+    const deliveryIds = new Map(planned.deliveries.map((d) => [d.channel, ledgerId()]));
     for (const d of planned.deliveries) {
       deliveryRows.push({ id: deliveryIds.get(d.channel)!, tenantId, contactId, reminderId, ...d });
     }

@@ -20,6 +20,7 @@ import {
 } from "../planning/settings-change";
 import { isPlannable, upcomingMilestone } from "../planning/targets";
 import { stepTime } from "../step-time";
+import { ledgerId } from "@/db/ledger-id";
 
 /** Contacts recomputed per statement batch: bounded memory, whatever the tenant's size. */
 const BATCH = 2_000;
@@ -136,7 +137,7 @@ async function skipLate(
   const { cycles, started } = await currentCycles(tx, behind, at);
   const toWrite = behind.flatMap((contact) =>
     lateOf.get(contact.id)!.map((milestone) => ({
-      id: crypto.randomUUID(),
+      id: ledgerId(),
       tenantId: contact.tenantId,
       contactId: contact.id,
       cycleId: cycles.get(contact.id)!.id,

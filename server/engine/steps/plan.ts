@@ -12,6 +12,7 @@ import { writeReminders, type ReminderToWrite } from "../ledger/write-reminders"
 import { historyAfter, planSend, planSuperseded } from "../planning/reminder";
 import { chooseTargets, isPlannable, upcomingMilestone } from "../planning/targets";
 import { earliest, stepTime, type StepTime } from "../step-time";
+import { ledgerId } from "@/db/ledger-id";
 
 /** What a planning step did: contacts planned, and those it failed on and set aside. */
 export type PlanReport = { planned: number; setAside: SetAside[] };
@@ -91,12 +92,12 @@ async function planLocked(tx: Db, locked: ContactContext[], at: StepTime): Promi
     return [
       ...targets.superseded.map((t) => ({
         ...ids,
-        id: crypto.randomUUID(),
+        id: ledgerId(),
         planned: planSuperseded(contact, t, send.key, now),
       })),
       {
         ...ids,
-        id: crypto.randomUUID(),
+        id: ledgerId(),
         planned: planSend(contact, send, (ch) => busyDays(contact, ch), now),
       },
     ];

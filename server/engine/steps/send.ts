@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import pMap from "p-map";
 import type { Db } from "@/db/client";
 import { anyOf, insertInChunks, updateInChunks } from "@/db/bulk";
+import { ledgerId } from "@/db/ledger-id";
 import { attempts, cycles, deliveries, reminders } from "@/db/schema";
 import type { ChannelProvider } from "../channels/provider";
 import { loadContacts } from "../contact-context";
@@ -150,6 +151,7 @@ async function startAttempts(db: Db, deliveryIds: string[], at: StepTime): Promi
       tx,
       attempts,
       started.map(({ message, idempotencyKey }) => ({
+        id: ledgerId(),
         tenantId: message.tenantId,
         deliveryId: message.deliveryId,
         number: message.attempt,
