@@ -1,5 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { activityEvents, contacts, exercises } from "@/db/schema";
 import type { RowError } from "@/server/lib/batch";
 import type { ActivityInput } from "./activity-input";
@@ -112,9 +113,14 @@ async function idsByExternalId(
 ): Promise<Map<string, string>> {
   const unique = [...new Set(externalIds)];
   if (unique.length === 0) return new Map();
-  const found = await db
-    .select({ id: table.id, externalId: table.externalId })
-    .from(table)
-    .where(and(eq(table.tenantId, tenantId), inArray(table.externalId, unique)));
+  // One probe of the (tenant, external id) unique index per id. As `external_id in (…)`, stale
+  // statistics let PostgreSQL take a bitmap of the whole workspace and filter it: 37 ms a batch
+  // at 100,000 contacts, 448 ms at 1M (bench/RESULTS.md).
+  const found = rowsOf<{ id: string; externalId: string }>(
+    await db.execute(sql`select t.id, t.external_id as "externalId"
+      from json_array_elements_text(${JSON.stringify(unique)}::json) as x(external_id)
+      cross join lateral (select id, external_id from ${table}
+        where tenant_id = ${tenantId} and external_id = x.external_id) t`),
+  );
   return new Map(found.map((r) => [r.externalId, r.id]));
 }
