@@ -67,6 +67,25 @@ const reminder = (
   ...extra,
 });
 
+/**
+ * A learner with one stage and a reminder every 30 days, whose streak_lost went out on Jan 3
+ * 08:00 local: the recurring count runs from that first attempt.
+ */
+function recurringEvery30() {
+  const contact = learner({
+    settings: {
+      ...presetFor("self_study"),
+      cadence: {
+        stages: [{ key: "streak_lost", label: "s", threshold: 2, unit: "day" }],
+        recurringEveryDays: 30,
+      },
+    },
+  });
+  const attempted = new Date("2026-01-03T01:00:00Z");
+  const sent = reminder("streak_lost", "2026-01-02T17:00:00Z", { firstAttemptAt: attempted });
+  return { contact, sent };
+}
+
 describe("chooseTargets (SPEC §1.1)", () => {
   it.each([
     // [now, history keys, expected send, expected superseded]
@@ -83,19 +102,8 @@ describe("chooseTargets (SPEC §1.1)", () => {
   });
 
   it("asks for recurring reminder n+1 once N local days have passed since the last attempt", () => {
-    const contact = learner({
-      settings: {
-        ...presetFor("self_study"),
-        cadence: {
-          stages: [{ key: "streak_lost", label: "s", threshold: 2, unit: "day" }],
-          recurringEveryDays: 30,
-        },
-      },
-    });
-    const attempted = new Date("2026-01-03T01:00:00Z"); // Jan 3 08:00 local
-    const history = [
-      reminder("streak_lost", "2026-01-02T17:00:00Z", { firstAttemptAt: attempted }),
-    ];
+    const { contact, sent } = recurringEvery30();
+    const history = [sent];
     expect(chooseTargets(contact, history, new Date("2026-02-01T16:59:00Z")).send).toBeNull();
     expect(chooseTargets(contact, history, new Date("2026-02-01T17:00:00Z")).send).toMatchObject({
       key: "recurring",
@@ -106,17 +114,7 @@ describe("chooseTargets (SPEC §1.1)", () => {
 });
 
 describe("recurring milestones that passed together (SPEC §1.1, highest milestone only)", () => {
-  const every30 = learner({
-    settings: {
-      ...presetFor("self_study"),
-      cadence: {
-        stages: [{ key: "streak_lost", label: "s", threshold: 2, unit: "day" }],
-        recurringEveryDays: 30,
-      },
-    },
-  });
-  const attempted = new Date("2026-01-03T01:00:00Z"); // Jan 3 08:00 local; recurring every 30 days
-  const sent = reminder("streak_lost", "2026-01-02T17:00:00Z", { firstAttemptAt: attempted });
+  const { contact: every30, sent } = recurringEvery30();
   // A recurring reminder skipped on every channel does not move the count.
   const voidRecurring = (sequence: number, reachedAt: string) =>
     reminder("recurring", reachedAt, { sequence, void: true, live: 0 });
