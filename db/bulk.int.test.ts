@@ -16,7 +16,7 @@ afterAll(() => handle.close());
 /** Text that an array literal or JSON could mangle if it were not escaped. */
 const awkward = [
   'a "quoted" word',
-  "back\\slash \\\\ and \\\"",
+  'back\\slash \\\\ and \\"',
   "{braces},commas,(parens)",
   "NULL",
   "null",
@@ -53,24 +53,22 @@ describe("bulk writes keep every value as it was", () => {
     expect(stored.map(({ seq: _, ...row }) => row)).toEqual(events);
 
     const rows = awkward.map((target, i) => ({
-      id: `bulk${String(i).padStart(12, "0")}`,
+      id: `bulk${String(i).padStart(7, "0")}`,
       tenantId,
       contactId,
       deliveryId: null,
-      kind: "tracked" as const,
-      target,
       createdAt: at,
-      expiresAt: at,
+      entries: [{ tag: "t0000", kind: "tracked" as const, target, expiresAt: at.toISOString() }],
     }));
     await insertInChunks(db, links, rows);
     const updated = rows.map((r, i) => ({
       id: r.id,
-      target: i % 3 ? null : `${r.target}?again="yes"`,
-      kind: "preferences" as const,
+      deliveryId: i % 3 ? null : randomUUID(),
+      entries: r.entries.map((e) => ({ ...e, target: `${e.target}?again="yes"` })),
     }));
     await updateInChunks(db, links, updated);
     const after = await db
-      .select({ id: links.id, target: links.target, kind: links.kind })
+      .select({ id: links.id, deliveryId: links.deliveryId, entries: links.entries })
       .from(links)
       .where(eq(links.contactId, contactId))
       .orderBy(asc(links.id));

@@ -7,13 +7,18 @@ import type { DbHandle, Schema } from "./client";
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
-/** Applies the committed drizzle-kit migrations; a no-op when they are all applied. */
-export async function migrateDatabase(handle: DbHandle): Promise<void> {
+/**
+ * Applies the committed drizzle-kit migrations (or those of another folder, for a test that starts
+ * from an earlier schema); a no-op when they are all applied.
+ */
+export async function migrateDatabase(handle: DbHandle, folder = migrationsFolder): Promise<void> {
   if (handle.driver === "pglite") {
-    await migratePglite(handle.db as unknown as PgliteDatabase<Schema>, { migrationsFolder });
+    await migratePglite(handle.db as unknown as PgliteDatabase<Schema>, {
+      migrationsFolder: folder,
+    });
   } else {
     await migratePostgres(handle.db as unknown as PostgresJsDatabase<Schema>, {
-      migrationsFolder,
+      migrationsFolder: folder,
     });
   }
 }

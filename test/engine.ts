@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { deliveries, engineEvents, outboxMessages, reminders } from "@/db/schema";
+import { deliveries, engineEvents, links, outboxMessages, reminders } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
 import { outboxProvider } from "@/server/engine/channels/outbox-provider";
 import { ProviderError, type ChannelProvider } from "@/server/engine/channels/provider";
@@ -61,4 +61,18 @@ export async function eventsOf(db: Db, contactId: string) {
     .from(engineEvents)
     .where(eq(engineEvents.contactId, contactId))
     .orderBy(asc(engineEvents.at), asc(engineEvents.seq));
+}
+
+/** A contact's stored links, one per link (the table holds one row per message). */
+export async function linksOf(db: Db, contactId: string) {
+  const rows = await db.select().from(links).where(eq(links.contactId, contactId));
+  return rows.flatMap(({ entries, id: key, ...message }) =>
+    entries.map(({ tag, expiresAt, ...entry }) => ({
+      ...message,
+      ...entry,
+      key,
+      id: `${key}${tag}`,
+      expiresAt: new Date(expiresAt),
+    })),
+  );
 }

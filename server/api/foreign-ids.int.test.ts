@@ -383,15 +383,14 @@ describe("loaders behind pages, links and the API, given another workspace's ids
     // A link of A naming B's delivery (never made so, but the tenant is checked all the same).
     const id = "ForeignDelivery0";
     const now = new Date();
+    const expiresAt = new Date(now.getTime() + 86_400_000).toISOString();
     await db.insert(links).values({
-      id,
+      id: id.slice(0, 11),
       tenantId: a.tenant.id,
       contactId: a.contact.id,
       deliveryId: delivery,
-      kind: "tracked",
-      target: "https://a.example/",
       createdAt: now,
-      expiresAt: new Date(now.getTime() + 86_400_000),
+      entries: [{ tag: id.slice(11), kind: "tracked", target: "https://a.example/", expiresAt }],
     });
     expect(await followLink(db, id, now, null)).toEqual({ ok: false, problem: "gone" });
     expect(await rowsOf([b.tenant.id])).toEqual(before);

@@ -59,12 +59,13 @@ export async function composeMessages(
   const extras = await loadExtras(db, items, chosen);
   const rows: LinkRow[] = [];
   for (const [i, item] of items.entries()) {
-    const minted: { row: LinkRow; url: string }[] = [];
-    const result = await composeOne(item, chosen[i]!, extras, mintedLinks(links, item, minted));
+    const made = linksOf(links, item);
+    const result = await composeOne(item, chosen[i]!, extras, made);
     composed.set(item.deliveryId, result);
     // Only the links the message carries: an SMS has no use for an unsubscribe link.
     const carried = result.ok ? JSON.stringify(result.content.message) : "";
-    rows.push(...minted.filter((m) => carried.includes(m.url)).map((m) => m.row));
+    const row = result.ok ? made.row((url) => carried.includes(url)) : null;
+    if (row) rows.push(row);
   }
   await saveLinks(db, rows);
   return composed;
@@ -77,24 +78,14 @@ export type ItemLinks = {
   unsubscribe: () => string;
 };
 
-function mintedLinks(
-  links: MessageLinks,
-  item: ComposeItem,
-  minted: { row: LinkRow; url: string }[],
-): ItemLinks {
-  const mint = (kind: LinkRow["kind"], target: string | null) => {
-    const { tenantId, id: contactId } = item.contact;
-    const link = links.mint(
-      { tenantId, contactId, deliveryId: item.deliveryId, kind, target },
-      item.now,
-    );
-    minted.push(link);
-    return link.url;
-  };
+function linksOf(links: MessageLinks, item: ComposeItem) {
+  const { tenantId, id: contactId } = item.contact;
+  const message = links.forMessage({ tenantId, contactId, deliveryId: item.deliveryId }, item.now);
   return {
-    tracked: (target) => mint("tracked", target),
-    preferences: () => mint("preferences", null),
-    unsubscribe: () => mint("unsubscribe", null),
+    tracked: (target: string) => message.link("tracked", target),
+    preferences: () => message.link("preferences", null),
+    unsubscribe: () => message.link("unsubscribe", null),
+    row: message.row,
   };
 }
 

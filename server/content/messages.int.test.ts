@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import {
@@ -11,7 +11,6 @@ import {
   tenantSettings,
   tenants,
   users,
-  links,
 } from "@/db/schema";
 import { presetFor } from "@/db/presets";
 import { runUntil } from "@/server/engine/virtual-time";
@@ -20,7 +19,7 @@ import { setChannelState } from "@/server/preferences/channel-state";
 import { applyInboundSms } from "@/server/webhooks/apply-inbound-sms";
 import { openTestDb } from "@/test/db";
 import { homeServicesCustomer } from "@/test/customer";
-import { deliveriesOf, eventsOf, outboxOf, recordingProvider } from "@/test/engine";
+import { deliveriesOf, eventsOf, linksOf, outboxOf, recordingProvider } from "@/test/engine";
 import { createContact, createTenant } from "@/test/factories";
 import type { VariantContent } from "./variant-content";
 
@@ -201,10 +200,9 @@ describe("what a reminder says (SPEC §1.6)", () => {
       ["Fresh essay", "fresh_in_program"],
       ["Hot speaking", "trending_in_skill"],
     ]);
-    const targets = await handle.db
-      .select({ target: links.target })
-      .from(links)
-      .where(and(eq(links.deliveryId, zalo.id), eq(links.kind, "tracked")));
+    const targets = (await linksOf(handle.db, contact.id)).filter(
+      (l) => l.deliveryId === zalo.id && l.kind === "tracked",
+    );
     expect(targets.map((t) => t.target).sort()).toEqual([
       "https://app.example.com/practice",
       "https://app.example.com/practice/exercises/ex-hot",

@@ -1,12 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { LINK_ID_LENGTH, linkIdSchema, newLinkId } from "./link-id";
+import {
+  LINK_ID_LENGTH,
+  MESSAGE_KEY_LENGTH,
+  linkIdSchema,
+  newLinkTag,
+  newMessageKey,
+  splitLinkId,
+} from "./link-id";
+
+const newLinkId = () => `${newMessageKey()}${newLinkTag()}`;
 
 describe("link ids — “at least 64 bits of randomness” (SPEC §1.10)", () => {
-  it("carry at least 64 bits: 16 characters of 62", () => {
-    expect(LINK_ID_LENGTH * Math.log2(62)).toBeGreaterThanOrEqual(64);
+  it("carry at least 64 bits in the message key alone, 16 characters of 62 in all", () => {
+    expect(MESSAGE_KEY_LENGTH * Math.log2(62)).toBeGreaterThanOrEqual(64);
+    expect(LINK_ID_LENGTH).toBe(16);
     const id = newLinkId();
     expect(id).toMatch(/^[0-9A-Za-z]{16}$/);
     expect(linkIdSchema.safeParse(id).success).toBe(true);
+    expect(splitLinkId(id)).toEqual({ key: id.slice(0, 11), tag: id.slice(11) });
   });
 
   it("are distinct, and every character of the alphabet turns up about equally often", () => {

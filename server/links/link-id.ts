@@ -3,27 +3,41 @@ import { z } from "zod";
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /**
- * Characters of a link id: 16 base-62 characters carry 16 × log2(62) ≈ 95 random bits (SPEC
- * §1.10 asks for at least 64), so guessing any live link of any workspace stays hopeless, while
- * the whole link (`https://app.example/r/` + 16) keeps an SMS within its segments.
+ * A link id is its message's key followed by the link's own tag. The key, 11 base-62 characters,
+ * carries 11 × log2(62) ≈ 65.5 random bits (SPEC §1.10 asks for at least 64), so guessing any
+ * message's links stays hopeless; it names the message's one stored row, which keeps sending a
+ * message to one insert however many links it carries. The tag, 5 more random characters
+ * (~30 bits), picks the link within the message: holding one link of a message (a recommended
+ * exercise shared with a friend, say) does not give its unsubscribe link.
  */
-export const LINK_ID_LENGTH = 16;
+export const MESSAGE_KEY_LENGTH = 11;
+export const LINK_TAG_LENGTH = 5;
+/** The whole id: `https://app.example/r/` + 16 keeps an SMS within its segments. */
+export const LINK_ID_LENGTH = MESSAGE_KEY_LENGTH + LINK_TAG_LENGTH;
 
 /** The shape of an id where it enters (a URL or a form): anything else is simply not a link. */
 export const linkIdSchema = z.string().regex(new RegExp(`^[0-9A-Za-z]{${LINK_ID_LENGTH}}$`));
 
 /**
- * A new random link id. Bytes of 248 and above are drawn again so that each character is
+ * Random base-62 text. Bytes of 248 and above are drawn again so that each character is
  * uniform over the 62 (248 = 4 × 62): a plain `byte % 62` would favour the first eight.
  */
-export function newLinkId(): string {
-  let id = "";
-  while (id.length < LINK_ID_LENGTH) {
-    for (const byte of crypto.getRandomValues(new Uint8Array(LINK_ID_LENGTH * 2))) {
-      if (byte < 248 && id.length < LINK_ID_LENGTH) id += ALPHABET[byte % 62];
+function randomBase62(length: number): string {
+  let text = "";
+  while (text.length < length) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(length * 2))) {
+      if (byte < 248 && text.length < length) text += ALPHABET[byte % 62];
     }
   }
-  return id;
+  return text;
+}
+
+export const newMessageKey = () => randomBase62(MESSAGE_KEY_LENGTH);
+export const newLinkTag = () => randomBase62(LINK_TAG_LENGTH);
+
+/** The message key and link tag of a well-formed id (see `linkIdSchema`). */
+export function splitLinkId(id: string): { key: string; tag: string } {
+  return { key: id.slice(0, MESSAGE_KEY_LENGTH), tag: id.slice(MESSAGE_KEY_LENGTH) };
 }
 
 /** Length of a message link under `baseUrl` (`/r/`, `/p/` and `/u/` are equally long). */

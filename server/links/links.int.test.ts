@@ -7,7 +7,7 @@ import { GET as openUnsubscribe, POST as oneClickUnsubscribe } from "@/app/u/[id
 import { runUntil } from "@/server/engine/virtual-time";
 import { openTestDb } from "@/test/db";
 import { homeServicesCustomer } from "@/test/customer";
-import { deliveriesOf, eventsOf, outboxOf, recordingProvider } from "@/test/engine";
+import { deliveriesOf, eventsOf, linksOf, outboxOf, recordingProvider } from "@/test/engine";
 import { createContact, createTenant } from "@/test/factories";
 import { resolveLink } from "./resolve-link";
 
@@ -74,9 +74,14 @@ describe("short links in messages (SPEC §1.10)", () => {
     expect(sentLinks.map((l) => l.path).sort()).toEqual(["p", "r", "r", "u"]);
     for (const { url } of sentLinks)
       expect(url).toMatch(/^http:\/\/localhost:3000\/[rpu]\/[0-9A-Za-z]{16}$/);
-    const rows = await handle.db.select().from(links).where(eq(links.contactId, contact.id));
-    // One row per link the messages carry: none for a link a message does not show.
+    const rows = await linksOf(handle.db, contact.id);
+    // One link per link the messages carry: none for a link a message does not show.
     expect(rows.map((r) => r.id).sort()).toEqual(sentLinks.map((l) => l.id).sort());
+    // One stored row per message: the email's links share its key, the SMS has its own.
+    const keys = new Set(rows.map((r) => r.key));
+    expect(keys.size).toBe(2);
+    const stored = await handle.db.select().from(links).where(eq(links.contactId, contact.id));
+    expect(stored).toHaveLength(2);
     const deliveries = await deliveriesOf(handle.db, contact.id);
     const kind = { r: "tracked", p: "preferences", u: "unsubscribe" } as const;
     for (const { path, id } of sentLinks) {
@@ -106,7 +111,7 @@ describe("short links in messages (SPEC §1.10)", () => {
     expect(callsOf(contact.id).filter((c) => c.channel === "sms")).toHaveLength(2);
     const sms = await smsOf(contact.id);
     expect(sms).toMatchObject({ status: "sent", attemptCount: 2 });
-    const rows = await handle.db.select().from(links).where(eq(links.deliveryId, sms.id));
+    const rows = (await linksOf(handle.db, contact.id)).filter((l) => l.deliveryId === sms.id);
     expect(rows).toHaveLength(1);
     expect(await trackedLinkOf(contact.id, "sms")).toBe(`http://localhost:3000/r/${rows[0]!.id}`);
     expect(rows[0]!.createdAt.toISOString()).toBe("2026-01-01T14:00:00.000Z");

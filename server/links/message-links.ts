@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
 import { insertInChunks } from "@/db/bulk";
-import { links, type LinkKind } from "@/db/schema";
+import { links, type LinkKind, type StoredLink } from "@/db/schema";
 import { env } from "@/server/env";
-import { newLinkId } from "./link-id";
+import { newLinkTag, newMessageKey } from "./link-id";
 
 export type LinkRow = typeof links.$inferInsert;
 
@@ -15,27 +15,35 @@ const lifetime: Record<LinkKind, number> = {
 };
 const path: Record<LinkKind, string> = { tracked: "r", preferences: "p", unsubscribe: "u" };
 
-type NewLink = {
-  tenantId: string;
-  contactId: string;
-  deliveryId: string | null;
-  kind: LinkKind;
-  target: string | null;
-};
+/** Whose message the links are in. */
+type Owner = { tenantId: string; contactId: string; deliveryId: string | null };
 
 /**
- * Makes the short links of messages (SPEC §1.10): a random id per link under the app's URL. A link
- * is only a row in memory until `saveLinks` stores a batch of them, so composing a thousand
- * messages costs one insert, and a message that is never sent leaves no link behind.
+ * Makes the short links of messages (SPEC §1.10). A message's links share its random key and
+ * each has its own tag (`server/links/link-id.ts`). They are only memory until the message's row
+ * is stored with `saveLinks`, so composing a thousand messages costs one insert, and a message
+ * that is never sent leaves no link behind.
  */
 export function messageLinks(baseUrl: string) {
   return {
-    mint(link: NewLink, now: Date): { row: LinkRow; url: string } {
-      const id = newLinkId();
-      const expiresAt = new Date(now.getTime() + lifetime[link.kind]);
+    forMessage(owner: Owner, now: Date) {
+      const key = newMessageKey();
+      const made: { entry: StoredLink; url: string }[] = [];
       return {
-        row: { id, ...link, createdAt: now, expiresAt },
-        url: `${baseUrl}/${path[link.kind]}/${id}`,
+        /** A new link of the message, as its URL. */
+        link: (kind: LinkKind, target: string | null): string => {
+          let tag = newLinkTag();
+          while (made.some((m) => m.entry.tag === tag)) tag = newLinkTag();
+          const expiresAt = new Date(now.getTime() + lifetime[kind]).toISOString();
+          const url = `${baseUrl}/${path[kind]}/${key}${tag}`;
+          made.push({ entry: { tag, kind, target, expiresAt }, url });
+          return url;
+        },
+        /** The row to store: only the links `carried` keeps (the message shows them), if any. */
+        row: (carried: (url: string) => boolean = () => true): LinkRow | null => {
+          const entries = made.filter((m) => carried(m.url)).map((m) => m.entry);
+          return entries.length ? { id: key, ...owner, createdAt: now, entries } : null;
+        },
       };
     },
   };
@@ -43,7 +51,7 @@ export function messageLinks(baseUrl: string) {
 
 export type MessageLinks = ReturnType<typeof messageLinks>;
 
-/** Stores minted links; an id is never reused, so nothing conflicts. */
+/** Stores messages' links; a key is never reused, so nothing conflicts. */
 export async function saveLinks(db: Db, rows: LinkRow[]): Promise<void> {
   await insertInChunks(db, links, rows);
 }

@@ -1,10 +1,21 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { links, type LinkKind } from "@/db/schema";
-import { linkIdSchema } from "./link-id";
+import { linkIdSchema, splitLinkId } from "./link-id";
 
 export type LinkProblem = "invalid" | "expired";
-export type Link = typeof links.$inferSelect;
+
+/** One link of a message, as opened. */
+export type Link = {
+  id: string;
+  tenantId: string;
+  contactId: string;
+  deliveryId: string | null;
+  kind: LinkKind;
+  target: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+};
 
 /**
  * The stored link behind an id opened at `/r/`, `/p/` or `/u/` (SPEC §1.10). An id of the wrong
@@ -18,8 +29,16 @@ export async function resolveLink(
   now: Date,
 ): Promise<{ ok: true; link: Link } | { ok: false; problem: LinkProblem }> {
   if (!linkIdSchema.safeParse(id).success) return { ok: false, problem: "invalid" };
-  const [link] = await db.select().from(links).where(eq(links.id, id));
-  if (!link || link.kind !== kind) return { ok: false, problem: "invalid" };
-  if (link.expiresAt <= now) return { ok: false, problem: "expired" };
-  return { ok: true, link };
+  const { key, tag } = splitLinkId(id);
+  const [message] = await db.select().from(links).where(eq(links.id, key));
+  const entry = message?.entries.find((e) => e.tag === tag);
+  if (!message || !entry || entry.kind !== kind) return { ok: false, problem: "invalid" };
+  const expiresAt = new Date(entry.expiresAt);
+  if (expiresAt <= now) return { ok: false, problem: "expired" };
+  const { tenantId, contactId, deliveryId, createdAt } = message;
+  const { kind: found, target } = entry;
+  return {
+    ok: true,
+    link: { id, tenantId, contactId, deliveryId, kind: found, target, createdAt, expiresAt },
+  };
 }

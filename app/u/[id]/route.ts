@@ -39,10 +39,8 @@ export async function GET(request: Request, { params }: Params) {
   if (!resolved.ok)
     return Response.redirect(new URL(`/links/${resolved.problem}`, request.url), 303);
   const { tenantId, contactId, deliveryId } = resolved.link;
-  const preferences = appLinks().mint(
-    { tenantId, contactId, deliveryId, kind: "preferences", target: null },
-    now,
-  );
-  await saveLinks(db, [preferences.row]);
-  return Response.redirect(`${preferences.url}?focus=email`, 303);
+  const message = appLinks().forMessage({ tenantId, contactId, deliveryId }, now);
+  const preferences = message.link("preferences", null);
+  await saveLinks(db, [message.row()!]);
+  return Response.redirect(`${preferences}?focus=email`, 303);
 }
