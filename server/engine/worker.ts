@@ -68,7 +68,8 @@ export async function planAllDue(db: Db, now: Date): Promise<number> {
 /** Sends every delivery due at `now`, a batch at a time. */
 export async function sendAllDue(db: Db, provider: ChannelProvider, now: Date) {
   const outcomes: Outcomes = {};
-  while ((await sendBatch(db, provider, now, outcomes)) === DISPATCH_BATCH);
+  // A claim takes whole contacts, so a full one may hold a few more than the batch size.
+  while ((await sendBatch(db, provider, now, outcomes)) >= DISPATCH_BATCH);
   return outcomes;
 }
 

@@ -14,6 +14,12 @@ export const CLAIM_LEASE_MS = 5 * 60_000;
  * SPEC §2: claims due deliveries with `FOR UPDATE SKIP LOCKED`, so concurrent workers never take
  * the same one. A claim whose worker died is claimed again once its lease has run out.
  *
+ * A contact's due deliveries are claimed together, by whichever worker locks the contact: the
+ * first `limit` due deliveries name the contacts, the contacts another worker holds are skipped,
+ * and every due delivery of the others is taken (so a claim may hold a few more than `limit`).
+ * Sending locks the contact; when two workers held deliveries of one contact, one of them waited
+ * for the other's whole batch, and two senders were barely faster than one (`bench/RESULTS.md`).
+ *
  * Only an active module sends (SPEC §1.9). A contact whose planning is overdue (after downtime or
  * a pause) is planned first: a higher stage reached meanwhile supersedes its waiting deliveries,
  * which must not go out in the gap (§1.1, highest stage only).
@@ -21,17 +27,20 @@ export const CLAIM_LEASE_MS = 5 * 60_000;
 export async function dispatchDue(db: Db, now: Date, limit = 200): Promise<ClaimedDelivery[]> {
   const at = now.toISOString();
   const leaseEnd = new Date(now.getTime() + CLAIM_LEASE_MS).toISOString();
+  const due = sql`${deliveries.status} in ('pending', 'sending')
+    and ${deliveries.nextAttemptAt} <= ${at}::timestamptz
+    and ${deliveries.tenantId} = any(${activeWorkspaces})`;
+  const firstDue = sql`select ${deliveries.contactId} from ${deliveries}
+    where ${due} and coalesce((select c.next_check_at from ${contacts} c
+      where c.id = ${deliveries.contactId}), 'infinity') > ${at}::timestamptz
+    order by ${deliveries.nextAttemptAt}
+    limit ${limit}`;
   const claim = sql`
     update ${deliveries} set status = 'sending', next_attempt_at = ${leaseEnd}::timestamptz
-    where ${deliveries.id} in (
-      select ${deliveries.id} from ${deliveries}
-      where ${deliveries.status} in ('pending', 'sending') and ${deliveries.nextAttemptAt} <= ${at}::timestamptz
-        and ${deliveries.tenantId} = any(${activeWorkspaces})
-        and coalesce((select c.next_check_at from ${contacts} c where c.id = ${deliveries.contactId}),
-          'infinity') > ${at}::timestamptz
-      order by ${deliveries.nextAttemptAt}
-      limit ${limit}
-      for update skip locked)
+    where ${deliveries.contactId} = any(array(
+        select c.id from ${contacts} c where c.id = any(array(${firstDue}))
+        for update skip locked))
+      and ${due}
     returning ${deliveries.id} as id, ${deliveries.tenantId} as "tenantId", ${deliveries.channel} as channel`;
   // The claim must walk `deliveries_due_idx` in order and stop after `limit` rows. Statistics lag
   // behind the queue (PGlite has no autovacuum, and a server's runs after the fact), and when they

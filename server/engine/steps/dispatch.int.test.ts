@@ -1,0 +1,85 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DbHandle } from "@/db/client";
+import { contacts } from "@/db/schema";
+import { onPostgresServer, openTestDb } from "@/test/db";
+import { deliveriesOf } from "@/test/engine";
+import { createContact, createTenant } from "@/test/factories";
+import { dispatchDue } from "./dispatch";
+import { plan } from "./plan";
+
+let handle: DbHandle & { url?: string };
+beforeAll(async () => {
+  handle = await openTestDb();
+});
+afterAll(() => handle.close());
+
+const hcm = "Asia/Ho_Chi_Minh";
+// Last exercise Jan 1 21:00 local: streak_lost is due Jan 3 08:00 local on both channels.
+const last = new Date("2026-01-01T14:00:00Z");
+const due = new Date("2026-01-03T01:00:00Z");
+
+/** Learners whose streak_lost reminder waits on web push and Zalo, due at `due`. */
+async function learnersDue(n: number) {
+  const tenant = await createTenant(handle.db, "self_study", hcm);
+  const made = [];
+  for (let i = 0; i < n; i++) {
+    const contact = await createContact(handle.db, tenant.id, {
+      timeZone: hcm,
+      channels: { web_push: "subscribed", zalo: "subscribed" },
+      lastActivityAt: last,
+      nextCheckAt: last,
+    });
+    await plan(handle.db, contact.id, new Date("2026-01-02T17:00:00Z"));
+    const pending = await deliveriesOf(handle.db, contact.id);
+    expect(pending.map((d) => [d.channel, d.status, d.dueAt])).toEqual([
+      ["web_push", "pending", due],
+      ["zalo", "pending", due],
+    ]);
+    made.push({ contact, deliveries: pending.map((d) => d.id).sort() });
+  }
+  return made;
+}
+
+describe("a claim takes a contact's due deliveries together (SPEC §2)", () => {
+  it("a batch of one delivery claims both of its contact's channels, and nothing of the next contact", async () => {
+    const [first, second] = await learnersDue(2);
+    const claimed = (await dispatchDue(handle.db, due, 1)).map((d) => d.id).sort();
+    // Whichever contact's delivery comes first in the queue, its sibling comes with it.
+    const owner = [first!, second!].find((c) => c.deliveries.includes(claimed[0]!))!;
+    expect(claimed).toEqual(owner.deliveries);
+    const other = owner === first ? second! : first!;
+    const rest = (await dispatchDue(handle.db, due, 1)).map((d) => d.id).sort();
+    expect(rest).toEqual(other.deliveries);
+    expect(await dispatchDue(handle.db, due, 1)).toEqual([]);
+  });
+});
+
+// Real concurrency needs a server: PGlite runs one statement at a time.
+describe.skipIf(!onPostgresServer)("a contact another worker holds", () => {
+  it("is skipped at once, not waited for, and claimed once it is free", async () => {
+    const [held, free] = await learnersDue(2);
+    const other = await openDatabase({ url: handle.url! });
+    try {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      // Another worker's step holds the contact's lock, as sending and planning do.
+      const holding = other.db.transaction(async (tx) => {
+        await tx.select().from(contacts).where(eq(contacts.id, held!.contact.id)).for("update");
+        locked();
+        await released;
+      });
+      await isLocked;
+      const claimed = (await dispatchDue(handle.db, due, 10)).map((d) => d.id).sort();
+      expect(claimed).toEqual(free!.deliveries);
+      release();
+      await holding;
+      const later = (await dispatchDue(handle.db, due, 10)).map((d) => d.id).sort();
+      expect(later).toEqual(held!.deliveries);
+    } finally {
+      await other.close();
+    }
+  });
+});
