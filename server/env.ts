@@ -81,6 +81,12 @@ const envSchema = z.object({
     ),
   /** How often the embedded engine looks for due work, in milliseconds. */
   ENGINE_TICK_MS: z.coerce.number().int().min(250).default(5_000),
+  /**
+   * Concurrent loops of the embedded engine, each planning and sending its own batches. Unset: 2
+   * on a PostgreSQL server (a second loop overlaps one's SQL with the other's composing), 1 on
+   * PGlite (it runs one statement at a time, so a second loop would only queue).
+   */
+  ENGINE_LOOPS: z.coerce.number().int().min(1).max(16).optional(),
   /** One-click demo sign-in (into sandbox workspaces only); see `demoMode` above. */
   REKINDLE_DEMO: z.stringbool().default(demoMode),
   /**

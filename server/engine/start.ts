@@ -21,6 +21,7 @@ export function startEngine(db: Db): void {
     db,
     provider: providerFromEnv(db, env),
     intervalMs: env.ENGINE_TICK_MS,
+    loops: env.ENGINE_LOOPS ?? (env.DATABASE_URL ? 2 : 1),
     log: (line) => console.info(line),
     forwardAnalytics: sink ? (now) => forwardLedger(db, sink, now) : undefined,
   });

@@ -93,6 +93,18 @@ export async function runEngineTick(db: Db, provider: ChannelProvider, now: Date
   }
 }
 
+/** `loops` engine ticks at `now` side by side, with what they did added up. */
+async function runEngineLoops(db: Db, provider: ChannelProvider, now: Date, loops: number) {
+  const ticks = await Promise.all(
+    Array.from({ length: loops }, () => runEngineTick(db, provider, now)),
+  );
+  const outcomes: Outcomes = {};
+  for (const tick of ticks)
+    for (const [outcome, n] of Object.entries(tick.outcomes) as [SendResult, number][])
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + n;
+  return { planned: ticks.reduce((sum, t) => sum + t.planned, 0), outcomes };
+}
+
 /**
  * The embedded engine: the same steps as the Inngest functions, on a timer inside the app's
  * process (PGlite allows one process per data folder). Ticks never overlap.
@@ -101,6 +113,11 @@ export function startEmbeddedWorker(options: {
   db: Db;
   provider: ChannelProvider;
   intervalMs: number;
+  /**
+   * Engine loops per tick (default 1). Each plans and sends its own batches until nothing is due;
+   * they take disjoint contacts (`SKIP LOCKED`), so on a PostgreSQL server they run side by side.
+   */
+  loops?: number;
   /** How often the dashboard's rollups are rebuilt (the first tick rebuilds them at once). */
   rollupEveryMs?: number;
   clock?: () => Date;
@@ -135,7 +152,12 @@ export function startEmbeddedWorker(options: {
     if (running) return;
     running = true;
     try {
-      const { planned, outcomes } = await runEngineTick(options.db, options.provider, clock());
+      const { planned, outcomes } = await runEngineLoops(
+        options.db,
+        options.provider,
+        clock(),
+        options.loops ?? 1,
+      );
       if (clock().getTime() - rolledUpAt >= rollupGapMs) {
         rolledUpAt = clock().getTime();
         const started = Date.now();

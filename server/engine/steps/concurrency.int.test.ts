@@ -8,7 +8,7 @@ import { createContact, createKey, createTenant } from "@/test/factories";
 import { apiRequest } from "@/test/api-request";
 import { runBatch } from "@/server/http/batch-request";
 import { contactsBatch } from "@/server/http/endpoints";
-import { runEngineTick } from "../worker";
+import { runEngineTick, startEmbeddedWorker } from "../worker";
 
 // Real concurrency needs a server: PGlite runs one statement at a time.
 describe.skipIf(!onPostgresServer)("two workers on one Postgres", () => {
@@ -23,9 +23,9 @@ describe.skipIf(!onPostgresServer)("two workers on one Postgres", () => {
     await first?.close();
   });
 
-  it("plan and send every due reminder exactly once", async () => {
+  /** 60 learners due at `now` on web push and Zalo: 120 messages to send, once each. */
+  async function dueLearners(now: Date) {
     const tenant = await createTenant(first.db, "self_study", "Asia/Ho_Chi_Minh");
-    const now = new Date("2026-02-15T03:00:00Z"); // 10:00 local
     for (let i = 0; i < 60; i++) {
       await createContact(first.db, tenant.id, {
         timeZone: "Asia/Ho_Chi_Minh",
@@ -34,6 +34,27 @@ describe.skipIf(!onPostgresServer)("two workers on one Postgres", () => {
         nextCheckAt: now,
       });
     }
+    return tenant;
+  }
+
+  async function expectEachSentOnce(tenantId: string) {
+    const all = await first.db.select().from(deliveries).where(eq(deliveries.tenantId, tenantId));
+    const live = all.filter((d) => d.status !== "superseded" && d.status !== "skipped");
+    expect(live).toHaveLength(120);
+    expect(live.every((d) => d.status === "sent")).toBe(true);
+    const sent = await first.db.select().from(attempts).where(eq(attempts.tenantId, tenantId));
+    expect(sent).toHaveLength(120);
+    const outbox = await first.db
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.tenantId, tenantId));
+    expect(outbox).toHaveLength(120);
+    expect(new Set(outbox.map((m) => m.deliveryId)).size).toBe(120);
+  }
+
+  it("plan and send every due reminder exactly once", async () => {
+    const now = new Date("2026-02-15T03:00:00Z"); // 10:00 local
+    const tenant = await dueLearners(now);
     const a = recordingProvider(first.db);
     const b = recordingProvider(second.db);
     await Promise.all([
@@ -42,18 +63,25 @@ describe.skipIf(!onPostgresServer)("two workers on one Postgres", () => {
       runEngineTick(first.db, a.provider, now),
       runEngineTick(second.db, b.provider, now),
     ]);
-    const all = await first.db.select().from(deliveries).where(eq(deliveries.tenantId, tenant.id));
-    const live = all.filter((d) => d.status !== "superseded" && d.status !== "skipped");
-    expect(live).toHaveLength(120);
-    expect(live.every((d) => d.status === "sent")).toBe(true);
-    const sent = await first.db.select().from(attempts).where(eq(attempts.tenantId, tenant.id));
-    expect(sent).toHaveLength(120);
-    const outbox = await first.db
-      .select()
-      .from(outboxMessages)
-      .where(eq(outboxMessages.tenantId, tenant.id));
-    expect(outbox).toHaveLength(120);
-    expect(new Set(outbox.map((m) => m.deliveryId)).size).toBe(120);
+    await expectEachSentOnce(tenant.id);
+  });
+
+  it("the embedded worker's two loops send every due reminder exactly once", async () => {
+    const now = new Date("2026-02-16T03:00:00Z");
+    const tenant = await dueLearners(now);
+    const { provider } = recordingProvider(first.db);
+    const lines: string[] = [];
+    const stop = startEmbeddedWorker({
+      db: first.db,
+      provider,
+      intervalMs: 250,
+      loops: 2,
+      clock: () => now,
+      log: (line) => lines.push(line),
+    });
+    await expect.poll(() => lines.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await stop();
+    await expectEachSentOnce(tenant.id);
   });
 
   it("an upsert of contacts and an engine step on the same contacts never wait on each other in a cycle", async () => {
