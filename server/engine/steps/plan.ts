@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { updateInChunks } from "@/db/bulk";
 import { contacts } from "@/db/schema";
 import { bisect } from "@/server/lib/bisect";
+import { groupBy } from "@/server/lib/group-by";
 import { loadContacts, type ContactContext } from "../contact-context";
 import { loadBusyDays } from "../ledger/busy-days";
 import { currentCycles, cycleReminders } from "../ledger/cycle-history";
@@ -107,15 +108,14 @@ async function planLocked(tx: Db, locked: ContactContext[], at: StepTime): Promi
 
   // The next milestone counts what was just planned.
   const supersededCycles = new Set(supersedes.map((c) => cycleIdOf(c.contact)));
+  const writtenFor = groupBy(toWrite, (w) => w.contactId);
   const next = new Map(
     plannable.map((contact) => {
       const cycleId = cycleIdOf(contact);
       const history = historyAfter(
         histories.get(cycleId)!,
         supersededCycles.has(cycleId),
-        toWrite
-          .filter((w) => w.contactId === contact.id)
-          .map((w) => ({ id: w.id, reminder: w.planned })),
+        (writtenFor.get(contact.id) ?? []).map((w) => ({ id: w.id, reminder: w.planned })),
       );
       return [contact.id, upcomingMilestone(contact, history)?.reachedAt ?? null];
     }),
