@@ -153,12 +153,15 @@ describe("Inngest functions over the engine's steps (@inngest/test)", () => {
     );
   });
 
-  it("send-delivery sends a claimed delivery through the provider", async () => {
-    const { contact, zalo, due } = await claimedZalo();
+  it("send-delivery sends a batch of claimed deliveries through the provider, each once", async () => {
+    const first = await claimedZalo();
+    const second = await claimedZalo();
     const t = new InngestTestEngine({ function: sendDeliveryFunction(deps) });
-    const { result } = await t.execute({ events: [due] });
-    expect(result).toEqual({ deliveryId: zalo.id, outcome: "sent" });
-    expect((await outboxOf(handle.db, contact.id)).map((m) => m.channel)).toEqual(["zalo"]);
+    // The same event twice (Inngest delivers at least once) sends once.
+    const { result } = await t.execute({ events: [first.due, second.due, first.due] });
+    expect(result).toEqual({ outcomes: { [first.zalo.id]: "sent", [second.zalo.id]: "sent" } });
+    for (const { contact } of [first, second])
+      expect((await outboxOf(handle.db, contact.id)).map((m) => m.channel)).toEqual(["zalo"]);
   });
 
   it("send-delivery sets aside a delivery it fails on and reports it, without failing the run", async () => {
@@ -170,7 +173,7 @@ describe("Inngest functions over the engine's steps (@inngest/test)", () => {
     const t = new InngestTestEngine({ function: sendDeliveryFunction(deps) });
     const { result, error } = await t.execute({ events: [due] });
     expect(error).toBeUndefined();
-    expect(result).toEqual({ deliveryId: zalo.id, outcome: "set_aside" });
+    expect(result).toEqual({ outcomes: { [zalo.id]: "set_aside" } });
     expect(logger.error).toHaveBeenCalledWith(expect.stringContaining(zalo.id));
     expect(await outboxOf(handle.db, contact.id)).toEqual([]);
   });
