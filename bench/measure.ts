@@ -1,28 +1,74 @@
 // What `npm run bench` measures around a phase: its wall time, the process's peak RSS, the time
 // each kind of SQL statement took as the client saw it, and (optionally) a CPU profile.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import path from "node:path";
 import { PglitePreparedQuery } from "drizzle-orm/pglite/session";
 import { PostgresJsPreparedQuery } from "drizzle-orm/postgres-js/session";
 
-export type PhaseResult<T> = { value: T; ms: number; peakRssMb: number };
+/**
+ * CPU time a phase used, in ms: this process's (with PGlite inside it), and the PostgreSQL
+ * server's when it runs on this machine (null otherwise). Unlike wall time, it does not grow
+ * when other work shares the cores, so it compares code across runs on a busy machine.
+ */
+export type PhaseCpu = { nodeMs: number; serverMs: number | null };
+export type PhaseResult<T> = { value: T; ms: number; peakRssMb: number; cpu: PhaseCpu };
 
-/** Runs `fn`, timing it and sampling the process's RSS every 20 ms. */
+/** Runs `fn`, timing it, sampling the process's RSS every 20 ms and counting CPU time. */
 export async function phase<T>(fn: () => Promise<T>): Promise<PhaseResult<T>> {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());
   }, 20);
   const start = process.hrtime.bigint();
+  const nodeBefore = process.cpuUsage();
+  const serverBefore = localServerCpuMs();
   try {
     const value = await fn();
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const node = process.cpuUsage(nodeBefore);
+    const serverAfter = localServerCpuMs();
     peak = Math.max(peak, process.memoryUsage.rss());
-    return { value, ms, peakRssMb: peak / 2 ** 20 };
+    const cpu = {
+      nodeMs: (node.user + node.system) / 1000,
+      serverMs: serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore,
+    };
+    return { value, ms, peakRssMb: peak / 2 ** 20, cpu };
   } finally {
     clearInterval(timer);
   }
+}
+
+/** Linux counts process CPU time in ticks of 1/100 s (`getconf CLK_TCK`). */
+const TICK_MS = 10;
+
+/**
+ * User and system CPU time of every `postgres` process on this machine (the server and its
+ * backends), from /proc; null where there is no /proc or the database is not a local server.
+ */
+function localServerCpuMs(): number | null {
+  const url = process.env.DATABASE_URL;
+  if (!url || !["127.0.0.1", "localhost", "[::1]"].includes(new URL(url).hostname)) return null;
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      } catch {
+        continue; // ended meanwhile
+      }
+      // "pid (comm) state ppid …": utime and stime are the 12th and 13th fields after "(comm)".
+      const close = stat.lastIndexOf(")");
+      if (stat.slice(stat.indexOf("(") + 1, close) !== "postgres") continue;
+      const fields = stat.slice(close + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return null;
+  }
+  return ticks * TICK_MS;
 }
 
 // ---------------------------------------------------------------------------------------------

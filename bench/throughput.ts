@@ -21,7 +21,7 @@ import { sendDeliveries } from "@/server/engine/steps/send";
 import { openBenchDatabase } from "./bench-tenant";
 import { prepareCeiling, runCeiling } from "./ceiling";
 import { postActivity, startActivityServer, type ActivityRow } from "./ingest-http";
-import { phase, profiling, timingStatements, type ProfileSummary } from "./measure";
+import { phase, profiling, timingStatements, type PhaseCpu, type ProfileSummary } from "./measure";
 import { CHANNELS, DUE_AT, SEND_AT, seedReachableWorkspace } from "./reachable";
 import { recordingProvider } from "./recording-provider";
 import { RECORDED_YEARS, simulateYear } from "./simulate-year";
@@ -43,6 +43,12 @@ function expect(what: string, actual: number, expected: number) {
 }
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 const perSecond = (n: number, ms: number) => (n / ms) * 1000;
+/** CPU ms per 1,000 items: Node (with PGlite in it) + the local server, whatever else ran. */
+function cpuPer1000({ n, cpu }: { n: number; cpu: PhaseCpu }) {
+  const per = (ms: number) => fmt((ms / n) * 1000);
+  if (cpu.serverMs === null) return `${per(cpu.nodeMs)} ms`;
+  return `${per(cpu.nodeMs + cpu.serverMs)} ms (Node ${per(cpu.nodeMs)} + server ${per(cpu.serverMs)})`;
+}
 
 async function plan(db: Db) {
   let planned = 0;
@@ -123,7 +129,7 @@ async function checkMessages(db: Db, provider: ReturnType<typeof recordingProvid
   return composed!;
 }
 
-type Row = { name: string; n: number; ms: number; unit: string; rssMb: number };
+type Row = { name: string; n: number; ms: number; unit: string; rssMb: number; cpu: PhaseCpu };
 
 async function main() {
   console.log(
@@ -137,7 +143,7 @@ async function main() {
   const done = (row: Row) => {
     rows.push(row);
     console.log(
-      `${row.name}: ${fmt(row.n)} in ${(row.ms / 1000).toFixed(1)} s, ${fmt(perSecond(row.n, row.ms))} ${row.unit}, peak RSS ${fmt(row.rssMb)} MB`,
+      `${row.name}: ${fmt(row.n)} in ${(row.ms / 1000).toFixed(1)} s, ${fmt(perSecond(row.n, row.ms))} ${row.unit}, peak RSS ${fmt(row.rssMb)} MB, CPU per 1,000 ${cpuPer1000(row)}`,
     );
   };
   let sendStatements: Awaited<ReturnType<typeof timingStatements>>["statements"] = [];
@@ -162,6 +168,7 @@ async function main() {
       ms: planning.ms,
       unit: "contacts/s",
       rssMb: planning.peakRssMb,
+      cpu: planning.cpu,
     });
     expect("planned", planned, due);
     const afterPlan = await ledger(db);
@@ -191,6 +198,7 @@ async function main() {
       ms: sending.ms,
       unit: "deliveries/s",
       rssMb: sending.peakRssMb,
+      cpu: sending.cpu,
     });
     expect("sent", sent, planned * CHANNELS.length);
     expect("provider calls", provider.calls.length, planned * CHANNELS.length);
@@ -223,6 +231,7 @@ async function main() {
       ms: ceiling.ms,
       unit: "rows/s",
       rssMb: ceiling.peakRssMb,
+      cpu: ceiling.cpu,
     });
 
     // The activity API over HTTP: the due contacts come back (closing their cycles), and
@@ -260,6 +269,7 @@ async function main() {
       ms: ingest.ms,
       unit: "events/s",
       rssMb: ingest.peakRssMb,
+      cpu: ingest.cpu,
     });
   } finally {
     await handle.close();
@@ -286,17 +296,18 @@ async function main() {
       ms: year.ms,
       unit: "sends/s",
       rssMb: year.peakRssMb,
+      cpu: year.cpu,
     });
   }
 
   const ceilingRow = rows.find((r) => r.name.startsWith("ceiling"));
   const ceilingRate = ceilingRow ? perSecond(ceilingRow.n, ceilingRow.ms) : NaN;
-  console.log("\n| phase | rows | time | rate | ÷ ceiling | peak RSS |");
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+  console.log("\n| phase | rows | time | rate | ÷ ceiling | peak RSS | CPU per 1,000 |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of rows) {
     const rate = perSecond(r.n, r.ms);
     console.log(
-      `| ${r.name} | ${fmt(r.n)} | ${(r.ms / 1000).toFixed(1)} s | ${fmt(rate)} ${r.unit} | ${(rate / ceilingRate).toFixed(3)} | ${fmt(r.rssMb)} MB |`,
+      `| ${r.name} | ${fmt(r.n)} | ${(r.ms / 1000).toFixed(1)} s | ${fmt(rate)} ${r.unit} | ${(rate / ceilingRate).toFixed(3)} | ${fmt(r.rssMb)} MB | ${cpuPer1000(r)} |`,
     );
   }
   if (composed) {
