@@ -1,6 +1,7 @@
 import { openDatabase, type Db, type DbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { openScratchDatabase } from "@/db/scratch-database";
+import { serveCpuOf } from "./measure";
 import { presetFor } from "@/db/presets";
 import { tenantSettings, tenants } from "@/db/schema";
 import { entitleAndActivate } from "@/server/modules/entitle";
@@ -38,5 +39,6 @@ export async function openBenchDatabase(): Promise<DbHandle> {
     ? await openScratchDatabase(serverUrl, "rekindle_bench")
     : await openDatabase({});
   await migrateDatabase(handle);
+  if ("url" in handle) serveCpuOf(handle.url as string);
   return handle;
 }

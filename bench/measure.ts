@@ -7,9 +7,10 @@ import { PglitePreparedQuery } from "drizzle-orm/pglite/session";
 import { PostgresJsPreparedQuery } from "drizzle-orm/postgres-js/session";
 
 /**
- * CPU time a phase used, in ms: this process's (with PGlite inside it), and the PostgreSQL
- * server's when it runs on this machine (null otherwise). Unlike wall time, it does not grow
- * when other work shares the cores, so it compares code across runs on a busy machine.
+ * CPU time a phase used, in ms: this process's (with PGlite inside it), and that of the local
+ * PostgreSQL server's backends serving the bench's database (`serveCpuOf`; null otherwise).
+ * Unlike wall time, it hardly grows when other work shares the cores, so it compares code across
+ * runs on a busy machine. The server's shared processes (WAL writer, checkpointer) are not in it.
  */
 export type PhaseCpu = { nodeMs: number; serverMs: number | null };
 export type PhaseResult<T> = { value: T; ms: number; peakRssMb: number; cpu: PhaseCpu };
@@ -22,16 +23,16 @@ export async function phase<T>(fn: () => Promise<T>): Promise<PhaseResult<T>> {
   }, 20);
   const start = process.hrtime.bigint();
   const nodeBefore = process.cpuUsage();
-  const serverBefore = localServerCpuMs();
+  const serverBefore = backendsCpuMs();
   try {
     const value = await fn();
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     const node = process.cpuUsage(nodeBefore);
-    const serverAfter = localServerCpuMs();
+    const serverAfter = backendsCpuMs();
     peak = Math.max(peak, process.memoryUsage.rss());
     const cpu = {
       nodeMs: (node.user + node.system) / 1000,
-      serverMs: serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore,
+      serverMs: serverBefore && serverAfter ? grownBy(serverBefore, serverAfter) : null,
     };
     return { value, ms, peakRssMb: peak / 2 ** 20, cpu };
   } finally {
@@ -39,36 +40,50 @@ export async function phase<T>(fn: () => Promise<T>): Promise<PhaseResult<T>> {
   }
 }
 
+let benchDatabase: string | null = null;
+
+/** Counts the server CPU of the backends connected to `database` on this machine, if any. */
+export function serveCpuOf(url: string | undefined) {
+  if (!url) return;
+  const { hostname, pathname } = new URL(url);
+  if (["127.0.0.1", "localhost", "[::1]"].includes(hostname)) benchDatabase = pathname.slice(1);
+}
+
+/** CPU ms each backend used between two readings; one that started meanwhile counts in full. */
+function grownBy(before: Map<string, number>, after: Map<string, number>): number {
+  let ms = 0;
+  for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0);
+  return ms;
+}
+
 /** Linux counts process CPU time in ticks of 1/100 s (`getconf CLK_TCK`). */
 const TICK_MS = 10;
 
 /**
- * User and system CPU time of every `postgres` process on this machine (the server and its
- * backends), from /proc; null where there is no /proc or the database is not a local server.
+ * User and system CPU time of each backend serving the bench's database ("postgres: cluster: user
+ * database host …" is its command line), by pid, from /proc; null without either.
  */
-function localServerCpuMs(): number | null {
-  const url = process.env.DATABASE_URL;
-  if (!url || !["127.0.0.1", "localhost", "[::1]"].includes(new URL(url).hostname)) return null;
-  let ticks = 0;
+function backendsCpuMs(): Map<string, number> | null {
+  if (!benchDatabase) return null;
+  const byPid = new Map<string, number>();
   try {
     for (const pid of readdirSync("/proc")) {
       if (!/^\d+$/.test(pid)) continue;
-      let stat: string;
       try {
-        stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const command = readFileSync(`/proc/${pid}/cmdline`, "utf8").split(/[\0\s]+/);
+        if (command[0] !== "postgres:" || !command.includes(benchDatabase)) continue;
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        // "pid (comm) state ppid …": utime and stime are the 12th and 13th fields after "(comm)".
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        byPid.set(pid, (Number(fields[11]) + Number(fields[12])) * TICK_MS);
       } catch {
         continue; // ended meanwhile
       }
-      // "pid (comm) state ppid …": utime and stime are the 12th and 13th fields after "(comm)".
-      const close = stat.lastIndexOf(")");
-      if (stat.slice(stat.indexOf("(") + 1, close) !== "postgres") continue;
-      const fields = stat.slice(close + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
     }
   } catch {
     return null;
   }
-  return ticks * TICK_MS;
+  return byPid;
 }
 
 // ---------------------------------------------------------------------------------------------
