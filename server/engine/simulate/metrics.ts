@@ -5,11 +5,15 @@ import { sortedMoney } from "@/server/metrics/money";
 import { tenantOutcomes } from "@/server/metrics/outcomes";
 import { summarize, type Counts } from "@/server/metrics/summary";
 
-/** Only groups a cycle reached, as counts (the simulator's output leaves revenue to the total). */
-function reachedGroups(groups: Record<string, Counts>) {
+/**
+ * Only groups a cycle reached, as counts (the simulator's output leaves revenue to the total), by
+ * key: in the order the outcomes came, the same report printed differently from run to run.
+ */
+export function reachedGroups(groups: Record<string, Counts>) {
   return Object.fromEntries(
     Object.entries(groups)
       .filter(([, c]) => c.reached > 0)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([key, c]) => [key, { reached: c.reached, reactivations: c.reactivations }]),
   );
 }
