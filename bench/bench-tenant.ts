@@ -1,7 +1,7 @@
 import { openDatabase, type Db, type DbHandle } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { openScratchDatabase } from "@/db/scratch-database";
-import { serveCpuOf } from "./measure";
+import { countBackendCpuOf } from "./measure";
 import { presetFor } from "@/db/presets";
 import { tenantSettings, tenants } from "@/db/schema";
 import { entitleAndActivate } from "@/server/modules/entitle";
@@ -35,10 +35,9 @@ export async function insertBenchTenant(db: Db) {
  */
 export async function openBenchDatabase(): Promise<DbHandle> {
   const serverUrl = process.env.DATABASE_URL || undefined;
-  const handle = serverUrl
-    ? await openScratchDatabase(serverUrl, "rekindle_bench")
-    : await openDatabase({});
+  const scratch = serverUrl ? await openScratchDatabase(serverUrl, "rekindle_bench") : null;
+  if (scratch) countBackendCpuOf(scratch.url);
+  const handle = scratch ?? (await openDatabase({}));
   await migrateDatabase(handle);
-  if ("url" in handle) serveCpuOf(handle.url as string);
   return handle;
 }

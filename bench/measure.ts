@@ -8,7 +8,7 @@ import { PostgresJsPreparedQuery } from "drizzle-orm/postgres-js/session";
 
 /**
  * CPU time a phase used, in ms: this process's (with PGlite inside it), and that of the local
- * PostgreSQL server's backends serving the bench's database (`serveCpuOf`; null otherwise).
+ * PostgreSQL server's backends serving the bench's database (`countBackendCpuOf`; null otherwise).
  * Unlike wall time, it hardly grows when other work shares the cores, so it compares code across
  * runs on a busy machine. The server's shared processes (WAL writer, checkpointer) are not in it.
  */
@@ -42,9 +42,8 @@ export async function phase<T>(fn: () => Promise<T>): Promise<PhaseResult<T>> {
 
 let benchDatabase: string | null = null;
 
-/** Counts the server CPU of the backends connected to `database` on this machine, if any. */
-export function serveCpuOf(url: string | undefined) {
-  if (!url) return;
+/** Counts the server CPU of the backends serving the database at `url`, when it is on this machine. */
+export function countBackendCpuOf(url: string) {
   const { hostname, pathname } = new URL(url);
   if (["127.0.0.1", "localhost", "[::1]"].includes(hostname)) benchDatabase = pathname.slice(1);
 }

@@ -36,9 +36,6 @@ export async function resolveLink(
   const expiresAt = new Date(entry.expiresAt);
   if (expiresAt <= now) return { ok: false, problem: "expired" };
   const { tenantId, contactId, deliveryId, createdAt } = message;
-  const { kind: found, target } = entry;
-  return {
-    ok: true,
-    link: { id, tenantId, contactId, deliveryId, kind: found, target, createdAt, expiresAt },
-  };
+  const link = { id, tenantId, contactId, deliveryId, kind, target: entry.target, createdAt };
+  return { ok: true, link: { ...link, expiresAt } };
 }
