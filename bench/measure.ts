@@ -42,8 +42,14 @@ export async function phase<T>(fn: () => Promise<T>): Promise<PhaseResult<T>> {
 
 let benchDatabase: string | null = null;
 
-/** Counts the server CPU of the backends serving the database at `url`, when it is on this machine. */
-export function countBackendCpuOf(url: string) {
+/**
+ * Counts the server CPU of the backends serving the database at `url`, when it is on this machine;
+ * `null` stops counting (a phase whose database closes within it: its backends are gone by the
+ * last reading).
+ */
+export function countBackendCpuOf(url: string | null) {
+  benchDatabase = null;
+  if (!url) return;
   const { hostname, pathname } = new URL(url);
   if (["127.0.0.1", "localhost", "[::1]"].includes(hostname)) benchDatabase = pathname.slice(1);
 }

@@ -1,11 +1,14 @@
 // `npm run bench:simulate`: one simulated year of N contacts (10,000 by default) through
-// `runScenario`, the simulator's own path (fresh in-memory PGlite, virtual clock). Prints the time.
+// `runScenario`, the simulator's own path (virtual clock), on a fresh in-memory PGlite or, with
+// `DATABASE_URL`, on a scratch database of that server with two workers. Prints the time.
 import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { faker } from "@faker-js/faker";
 import type { Scenario } from "@/server/engine/simulate/scenario";
 import { scenarioSchema } from "@/server/engine/simulate/scenario";
 import { runScenario } from "@/server/engine/simulate/run";
+import { openScratchDatabase } from "@/db/scratch-database";
+import { migrateDatabase } from "@/db/migrate";
 
 const zones = [
   "Asia/Ho_Chi_Minh",
@@ -74,11 +77,24 @@ export const RECORDED_YEARS: Record<number, { deliveries: number; sent: number }
   10_000: { deliveries: 156_220, sent: 127_631 },
 };
 
-/** One simulated year of `total` contacts; what it sent, how long it took, its report's digest. */
-export async function simulateYear(total: number) {
+/** A fresh, migrated database on the server in `serverUrl`, dropped when the run closes it. */
+async function scratchYear(serverUrl: string) {
+  const handle = await openScratchDatabase(serverUrl, "rekindle_year");
+  await migrateDatabase(handle);
+  return handle;
+}
+
+/**
+ * One simulated year of `total` contacts, on PGlite or on the server in `serverUrl`; what it
+ * sent, how long it took, its report's digest.
+ */
+export async function simulateYear(total: number, serverUrl?: string, workers = 2) {
   const scenario = yearScenario(total);
   const began = process.hrtime.bigint();
-  const result = await runScenario(scenario);
+  const result = await runScenario(
+    scenario,
+    serverUrl ? { open: () => scratchYear(serverUrl), workers } : {},
+  );
   const seconds = Number(process.hrtime.bigint() - began) / 1e9;
   const sent = result.attempts.filter((a) => a.outcome === "sent").length;
   // A digest of the whole report: a faster simulator must produce the very same one.
@@ -94,7 +110,11 @@ export async function simulateYear(total: number) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const r = await simulateYear(Number(process.env.SIM_CONTACTS ?? 10_000));
+  const r = await simulateYear(
+    Number(process.env.SIM_CONTACTS ?? 10_000),
+    process.env.DATABASE_URL,
+    Number(process.env.SIM_WORKERS ?? 2),
+  );
   console.log(
     `| ${r.total.toLocaleString("en-US")} | ${r.events.toLocaleString("en-US")} | ` +
       `${r.deliveries.toLocaleString("en-US")} | ${r.sent.toLocaleString("en-US")} | ${r.seconds.toFixed(1)} s | ${r.digest} |`,

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import pMap from "p-map";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
 import type { ChannelProvider, OutgoingMessage } from "../channels/provider";
@@ -32,7 +33,9 @@ export type Reactions = (message: OutgoingMessage, at: Date) => ContactEvent[];
  * clock would produce, in a few hundred batches instead of one per instant at which anyone has
  * something due. `events` are sorted by time and lie in [start, end). With `inFlight`, provider
  * calls take time and the contact's events due meanwhile arrive during them; with `react`, each
- * successful provider call may add events to come (those from `end` on are left out).
+ * successful provider call may add events to come (those from `end` on are left out). With
+ * `workers` above 1, a round's batches run that many at a time, each on its own connection: a
+ * round's steps concern distinct contacts, so they may (on a database server, not PGlite).
  */
 export async function runContactClocks(
   db: Db,
@@ -40,7 +43,11 @@ export async function runContactClocks(
   events: ContactEvent[],
   start: Date,
   end: Date,
-  { inFlight, react }: { inFlight?: InFlight; react?: Reactions } = {},
+  {
+    inFlight,
+    react,
+    workers = 1,
+  }: { inFlight?: InFlight; react?: Reactions; workers?: number } = {},
 ): Promise<void> {
   const queues = new Map<string, ContactEvent[]>();
   for (const e of events) enqueue(queues, e);
@@ -64,12 +71,7 @@ export async function runContactClocks(
       round[next.step].set(id, now);
     }
     if (round.event.size + round.plan.size + round.send.size === 0) return;
-    await applyEvents(
-      db,
-      [...round.event.keys()].map((id) => queues.get(id)!.shift()!),
-    );
-    for (const ids of chunks([...round.plan.keys()], PLAN_BATCH))
-      await planContacts(db, ids, (id) => round.plan.get(id)!);
+    const events = [...round.event.keys()].map((id) => queues.get(id)!.shift()!);
     const sendAt = (id: string) => round.send.get(id)!;
     const timed = inFlight
       ? withEventsInFlight(db, provider, inFlight, (id) => queues.get(id), sendAt)
@@ -79,17 +81,30 @@ export async function runContactClocks(
           if (Date.parse(e.event.at) < end.getTime()) enqueue(queues, e);
         })
       : timed;
-    for (const ids of chunks([...round.send.keys()], SEND_BATCH)) {
-      const claimed = await dispatchDueOf(db, new Map(ids.map((id) => [id, sendAt(id)])));
-      await sendDeliveries(
-        db,
-        calls,
-        claimed.map((d) => d.id),
-        sendAt,
-      );
-    }
+    const batches: (() => Promise<unknown>)[] = [
+      () => applyEvents(db, events),
+      ...chunks([...round.plan.keys()], batchSize(round.plan.size, PLAN_BATCH, workers)).map(
+        (ids) => () => planContacts(db, ids, (id) => round.plan.get(id)!),
+      ),
+      ...chunks([...round.send.keys()], batchSize(round.send.size, SEND_BATCH, workers)).map(
+        (ids) => async () => {
+          const claimed = await dispatchDueOf(db, new Map(ids.map((id) => [id, sendAt(id)])));
+          await sendDeliveries(
+            db,
+            calls,
+            claimed.map((d) => d.id),
+            sendAt,
+          );
+        },
+      ),
+    ];
+    await pMap(batches, (run) => run(), { concurrency: workers });
   }
 }
+
+/** Batches of at most `max`, small enough that every worker gets one. */
+const batchSize = (count: number, max: number, workers: number) =>
+  Math.max(1, Math.min(max, Math.ceil(count / workers)));
 
 /** Adds an event to its contact's queue, keeping the queue sorted by time (stable on ties). */
 function enqueue(queues: Map<string, ContactEvent[]>, e: ContactEvent): void {

@@ -44,6 +44,7 @@ export async function runScenario(
     inspect,
     clocks = runContactClocks,
     inFlight,
+    workers,
   }: {
     open?: () => Promise<DbHandle>;
     /** Looks at the ledger before the database closes (property tests check invariants there). */
@@ -52,9 +53,12 @@ export async function runScenario(
     clocks?: typeof runContactClocks;
     /** Provider calls that stay in flight while the contact's events arrive (property tests). */
     inFlight?: InFlight;
+    /** Batches run at once each round on a database server (PGlite runs one at a time). */
+    workers?: number;
   } = {},
 ) {
   const handle = await open();
+  const atOnce = handle.driver === "postgres" ? workers : 1;
   try {
     const { db } = handle;
     const { tenantId, ids } = await loadScenario(db, scenario);
@@ -72,11 +76,17 @@ export async function runScenario(
     let from = start;
     for (const change of changes) {
       const at = new Date(change.at);
-      await clocks(db, provider, eventsIn(events, from, at), from, at, { inFlight });
+      await clocks(db, provider, eventsIn(events, from, at), from, at, {
+        inFlight,
+        workers: atOnce,
+      });
       await changeScenarioSettings(db, tenantId, change, at);
       from = at;
     }
-    await clocks(db, provider, eventsIn(events, from, end), from, end, { inFlight });
+    await clocks(db, provider, eventsIn(events, from, end), from, end, {
+      inFlight,
+      workers: atOnce,
+    });
     await inspect?.(db);
     const { settings } = await currentSettings(db, {
       id: tenantId,
