@@ -13,12 +13,15 @@ import type { Channel } from "@/db/schema/enums";
 import { REACTIVATION_MODULE } from "@/server/modules/catalog";
 import { activeWorkspaces } from "./active-workspaces";
 import { settingsOrPreset } from "@/server/settings/get";
-import type { TenantSettings } from "@/server/settings/schema";
 
-/** The contact's newest browser subscription as the JSON web push sends to, or null. */
+/**
+ * The contact's newest browser subscription as the JSON web push sends to, or null. The contact's
+ * id is qualified by hand: in a select from `contacts` alone drizzle leaves its columns bare, and
+ * a bare `id` in here is the subscription's.
+ */
 const latestPushSubscription = sql<string | null>`(
   select json_build_object('endpoint', p.endpoint, 'keys', json_build_object('p256dh', p.p256dh, 'auth', p.auth))::text
-  from ${pushSubscriptions} p where p.contact_id = ${contacts.id}
+  from ${pushSubscriptions} p where p.contact_id = ${contacts}.id
   order by p.created_at desc limit 1)`;
 
 type Selection =
@@ -81,52 +84,69 @@ async function selectionWhere(db: Db, selection: Selection): Promise<SQL | null>
  * contact.
  */
 export async function loadContacts(db: Db, selection: Selection, lock: boolean) {
-  const base = () =>
-    db
-      .select({
-        contact: contacts,
-        tenant: tenants,
-        stored: tenantSettings.settings,
-        pushSubscription: latestPushSubscription,
-        moduleState: tenantModules.state,
-      })
-      .from(contacts)
-      .innerJoin(tenants, eq(tenants.id, contacts.tenantId))
-      .leftJoin(tenantSettings, eq(tenantSettings.tenantId, contacts.tenantId))
-      .leftJoin(
-        tenantModules,
-        and(
-          eq(tenantModules.tenantId, contacts.tenantId),
-          eq(tenantModules.moduleCode, REACTIVATION_MODULE),
-        ),
-      );
   // The due batch is locked as it is chosen; the other selections lock here, in id order.
   const where = await selectionWhere(db, selection);
   if (!where) return [];
-  const query = base().where(where).orderBy(asc(contacts.id));
+  const query = db
+    .select({ contact: contacts, pushSubscription: latestPushSubscription })
+    .from(contacts)
+    .where(where)
+    .orderBy(asc(contacts.id));
   const rows =
     lock && !("dueBy" in selection) ? await query.for("update", { of: contacts }) : await query;
-  const settings = new Map<string, TenantSettings>();
-  return rows.map(({ contact, tenant, stored, pushSubscription, moduleState }) => {
-    if (!settings.has(tenant.id)) settings.set(tenant.id, settingsOrPreset(stored, tenant.kind));
+  if (rows.length === 0) return [];
+  const workspaces = await loadWorkspaces(db, [...new Set(rows.map((r) => r.contact.tenantId))]);
+  return rows.map(({ contact, pushSubscription }) => {
+    const workspace = workspaces.get(contact.tenantId)!;
     return {
       ...contact,
-      zone: contact.timeZone ?? tenant.timeZone,
+      zone: contact.timeZone ?? workspace.timeZone,
       pushSubscription,
-      /** Only an active module plans or sends (SPEC §1.9); no row is `inactive`. */
-      moduleState: moduleState ?? "inactive",
-      settings: settings.get(tenant.id)!,
-      tenant: {
-        kind: tenant.kind,
-        holdoutSalt: tenant.holdoutSalt,
-        sender: {
-          name: tenant.senderName,
-          email: tenant.senderEmail,
-          postalAddress: tenant.postalAddress,
-        },
-      },
+      moduleState: workspace.moduleState,
+      settings: workspace.settings,
+      tenant: workspace.tenant,
     };
   });
+}
+
+/**
+ * What the contacts' steps need of their workspaces, one row each: read with the contacts, the
+ * workspace's columns and settings came once per contact (1,000 copies of the same JSON to parse
+ * in a batch).
+ */
+async function loadWorkspaces(db: Db, tenantIds: string[]) {
+  const rows = await db
+    .select({ tenant: tenants, stored: tenantSettings.settings, moduleState: tenantModules.state })
+    .from(tenants)
+    .leftJoin(tenantSettings, eq(tenantSettings.tenantId, tenants.id))
+    .leftJoin(
+      tenantModules,
+      and(
+        eq(tenantModules.tenantId, tenants.id),
+        eq(tenantModules.moduleCode, REACTIVATION_MODULE),
+      ),
+    )
+    .where(anyOf(tenants.id, tenantIds));
+  return new Map(
+    rows.map(({ tenant, stored, moduleState }) => [
+      tenant.id,
+      {
+        timeZone: tenant.timeZone,
+        /** Only an active module plans or sends (SPEC §1.9); no row is `inactive`. */
+        moduleState: moduleState ?? "inactive",
+        settings: settingsOrPreset(stored, tenant.kind),
+        tenant: {
+          kind: tenant.kind,
+          holdoutSalt: tenant.holdoutSalt,
+          sender: {
+            name: tenant.senderName,
+            email: tenant.senderEmail,
+            postalAddress: tenant.postalAddress,
+          },
+        },
+      },
+    ]),
+  );
 }
 
 /** One contact of the tenant (see `loadContacts`), or null when the tenant has no such contact. */
