@@ -1,8 +1,9 @@
 // The activity API end to end over HTTP: a local server hands each request to the route's own
-// handler (`runBatch` with `activityBatch(recordInline)`, the embedded engine's recorder), and a
-// client posts the events in batches of 1,000 with an API key, as an integration would.
+// handler (`runBatch` with `activityBatch(recordInline)`, the embedded engine's recorder), and
+// clients post the events in batches of 1,000 with an API key, as integrations would.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import pMap from "p-map";
 import type { Db } from "@/db/client";
 import { recordInline } from "@/server/activity/recorders";
 import { createApiKey } from "@/server/api-keys/keys";
@@ -52,24 +53,38 @@ export type ActivityRow = {
   exerciseExternalId?: string;
 };
 
-/** Posts the events in batches of 1,000; throws unless every one is stored. */
-export async function postActivity(db: Db, tenantId: string, url: string, rows: ActivityRow[]) {
+/**
+ * Posts the events in batches of 1,000, `clients` requests at a time (integrations sending
+ * concurrently); throws unless every one is stored.
+ */
+export async function postActivity(
+  db: Db,
+  tenantId: string,
+  url: string,
+  rows: ActivityRow[],
+  clients = 1,
+) {
   const { key } = await createApiKey(db, { tenantId, name: "bench", createdBy: null });
-  let stored = 0;
-  for (let i = 0; i < rows.length; i += MAX_BATCH_ROWS) {
-    const batch = rows.slice(i, i + MAX_BATCH_ROWS);
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
-      body: JSON.stringify({ activity: batch }),
-    });
-    const body = (await response.json()) as { stored?: number; errors?: unknown[] };
-    if (response.status !== 200 || body.errors?.length || body.stored !== batch.length) {
-      throw new Error(
-        `activity batch ${i / MAX_BATCH_ROWS}: ${response.status} ${JSON.stringify(body).slice(0, 500)}`,
-      );
-    }
-    stored += body.stored;
-  }
-  return stored;
+  const batches = Array.from({ length: Math.ceil(rows.length / MAX_BATCH_ROWS) }, (_, i) =>
+    rows.slice(i * MAX_BATCH_ROWS, (i + 1) * MAX_BATCH_ROWS),
+  );
+  const stored = await pMap(
+    batches,
+    async (batch, i) => {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+        body: JSON.stringify({ activity: batch }),
+      });
+      const body = (await response.json()) as { stored?: number; errors?: unknown[] };
+      if (response.status !== 200 || body.errors?.length || body.stored !== batch.length) {
+        throw new Error(
+          `activity batch ${i}: ${response.status} ${JSON.stringify(body).slice(0, 500)}`,
+        );
+      }
+      return body.stored;
+    },
+    { concurrency: clients },
+  );
+  return stored.reduce((sum, n) => sum + n, 0);
 }

@@ -6,7 +6,7 @@
 //   send     `dispatchDue` + `sendDeliveries` with real composition and an instant provider
 //            that records every call (deliveries/s),
 //   ceiling  a plain-SQL claim-and-record of as many rows on the same database (rows/s),
-//   ingest   the activity API over HTTP in batches of 1,000 (events/s),
+//   ingest   the activity API over HTTP in batches of 1,000, one client per worker (events/s),
 //   year     a simulated year of BENCH_SIM_CONTACTS learners (bench/simulate-year.ts).
 // It exits non-zero when a phase does less than expected: planned ≠ due, sent ≠ planned ×
 // channels, a message without its address, variant or recommendations, a stored event missing.
@@ -254,7 +254,9 @@ async function main() {
     }));
     const [before] = await db.select({ n: count() }).from(activityEvents);
     const server = await startActivityServer(db, now);
-    const ingest = await phase(() => postActivity(db, workspace.tenantId, server.url, activity));
+    const ingest = await phase(() =>
+      postActivity(db, workspace.tenantId, server.url, activity, workers),
+    );
     await server.close();
     const [after] = await db.select({ n: count() }).from(activityEvents);
     expect("events stored", ingest.value, events);
