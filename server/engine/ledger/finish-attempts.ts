@@ -25,19 +25,21 @@ export async function writeOutcomes(
     error_class: a.errorClass,
     response: a.response,
   }));
-  await db.execute(sql`
+  // Three tables, no order between them: sent at once (pipelined on a transaction).
+  await Promise.all([
+    db.execute(sql`
     update ${attempts} a set outcome = r.outcome, error_class = r.error_class,
       response = r.response, finished_at = r.finished_at
     from jsonb_to_recordset(${JSON.stringify(attemptRows)}::jsonb)
       as r(delivery_id uuid, number integer, finished_at timestamptz, outcome attempt_outcome,
         error_class text, response jsonb)
-    where a.delivery_id = r.delivery_id and a.number = r.number`);
-  await updateInChunks(
-    db,
-    deliveries,
-    recorded.map((r) => r.delivery),
-  );
-  await db.execute(sql`
+    where a.delivery_id = r.delivery_id and a.number = r.number`),
+    updateInChunks(
+      db,
+      deliveries,
+      recorded.map((r) => r.delivery),
+    ),
+    db.execute(sql`
     update ${contacts} c set next_check_at = r.next_check_at,
       tags = array(select t from unnest(c.tags) t where t <> all(r.tags)) || r.tags,
       channels = c.channels || r.unreachable
@@ -48,7 +50,8 @@ export async function writeOutcomes(
         as m(id uuid, tag text, unreachable text, next_check_at timestamptz)
       group by id
     ) r
-    where c.id = r.id`);
+    where c.id = r.id`),
+  ]);
 }
 
 function contactMarks(recorded: Recorded[], nextChecks: Map<string, Date | null>) {

@@ -104,7 +104,6 @@ async function planLocked(tx: Db, locked: ContactContext[], at: StepTime): Promi
     ];
   });
   const planned = await writeReminders(tx, toWrite, at);
-  await logEvents(tx, [...started, ...superseded, ...planned]);
 
   // The next milestone counts what was just planned.
   const supersededCycles = new Set(supersedes.map((c) => cycleIdOf(c.contact)));
@@ -120,12 +119,16 @@ async function planLocked(tx: Db, locked: ContactContext[], at: StepTime): Promi
       return [contact.id, upcomingMilestone(contact, history)?.reachedAt ?? null];
     }),
   );
-  // No activity yet, or excluded: nothing to plan until an activity or an untag replans.
-  await updateInChunks(
-    tx,
-    contacts,
-    active.map((c) => ({ id: c.id, nextCheckAt: next.get(c.id) ?? null })),
-  );
-  await clearEngineErrors(tx, locked, at);
+  // Independent writes, sent at once (pipelined on the transaction's connection).
+  await Promise.all([
+    logEvents(tx, [...started, ...superseded, ...planned]),
+    // No activity yet, or excluded: nothing to plan until an activity or an untag replans.
+    updateInChunks(
+      tx,
+      contacts,
+      active.map((c) => ({ id: c.id, nextCheckAt: next.get(c.id) ?? null })),
+    ),
+    clearEngineErrors(tx, locked, at),
+  ]);
   return locked.length;
 }

@@ -83,12 +83,18 @@ async function recordOutcomes(db: Db, settled: Settled[], at: StepTime): Promise
       const since = meanwhile.get(s.message.deliveryId) ?? NOTHING_MEANWHILE;
       return contact ? [recordOutcome(contact, s, outcome, at(contact.id), since)] : [];
     });
-    await writeOutcomes(tx, recorded, await nextChecks(tx, locked), at);
-    await logEvents(
-      tx,
-      recorded.flatMap((r) => r.events),
-    );
-    await clearEngineErrors(tx, locked, at);
+    const next = await nextChecks(tx, locked);
+    // Independent writes under the locks, sent at once: the driver pipelines them on the
+    // transaction's connection, where awaiting each one is a trip through an event loop that
+    // other batches' composition keeps busy.
+    await Promise.all([
+      writeOutcomes(tx, recorded, next, at),
+      logEvents(
+        tx,
+        recorded.flatMap((r) => r.events),
+      ),
+      clearEngineErrors(tx, locked, at),
+    ]);
   });
 }
 
@@ -129,48 +135,51 @@ async function startAttempts(db: Db, deliveryIds: string[], at: StepTime): Promi
       return [{ check: checkBeforeSend(contact, row, at(contact.id)), before: delivery, contact }];
     });
     const checks = await attachContent(tx, checked, at, appLinks());
-    await updateInChunks(
-      tx,
-      deliveries,
-      checks.map(({ delivery: d }) => ({
-        id: d.id,
-        status: d.status,
-        reason: d.reason,
-        nextAttemptAt: d.nextAttemptAt,
-        finishedAt: d.finishedAt,
-        inFlightAttempt: d.inFlightAttempt,
-        attemptCount: d.attemptCount,
-        firstAttemptAt: d.firstAttemptAt,
-        content: d.content,
-        variant: d.variant,
-      })),
-    );
     const started = checks.flatMap((c) => (c.started ? [c.started] : []));
-    // A claim taken over after a crash finds its attempt recorded already.
-    await insertInChunks(
-      tx,
-      attempts,
-      started.map(({ message, idempotencyKey }) => ({
-        id: ledgerId(),
-        tenantId: message.tenantId,
-        deliveryId: message.deliveryId,
-        number: message.attempt,
-        idempotencyKey,
-        startedAt: at(message.contactId),
-        outcome: "started" as const,
-      })),
-    );
-    await logEvents(
-      tx,
-      checks.flatMap((c) => c.events),
-    );
     // Contacts with an attempt in flight are healthy once its outcome is recorded.
     const inFlight = new Set(contactIdsOf(started));
-    await clearEngineErrors(
-      tx,
-      locked.filter((c) => !inFlight.has(c.id)),
-      at,
-    );
+    // Independent writes, sent at once (see `recordOutcomes`).
+    await Promise.all([
+      updateInChunks(
+        tx,
+        deliveries,
+        checks.map(({ delivery: d }) => ({
+          id: d.id,
+          status: d.status,
+          reason: d.reason,
+          nextAttemptAt: d.nextAttemptAt,
+          finishedAt: d.finishedAt,
+          inFlightAttempt: d.inFlightAttempt,
+          attemptCount: d.attemptCount,
+          firstAttemptAt: d.firstAttemptAt,
+          content: d.content,
+          variant: d.variant,
+        })),
+      ),
+      // A claim taken over after a crash finds its attempt recorded already.
+      insertInChunks(
+        tx,
+        attempts,
+        started.map(({ message, idempotencyKey }) => ({
+          id: ledgerId(),
+          tenantId: message.tenantId,
+          deliveryId: message.deliveryId,
+          number: message.attempt,
+          idempotencyKey,
+          startedAt: at(message.contactId),
+          outcome: "started" as const,
+        })),
+      ),
+      logEvents(
+        tx,
+        checks.flatMap((c) => c.events),
+      ),
+      clearEngineErrors(
+        tx,
+        locked.filter((c) => !inFlight.has(c.id)),
+        at,
+      ),
+    ]);
     return started;
   });
 }
