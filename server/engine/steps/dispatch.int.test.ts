@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DbHandle } from "@/db/client";
-import { contacts } from "@/db/schema";
+import { contacts, deliveries } from "@/db/schema";
 import { onPostgresServer, openTestDb } from "@/test/db";
 import { deliveriesOf } from "@/test/engine";
 import { createContact, createTenant } from "@/test/factories";
@@ -78,6 +78,35 @@ describe.skipIf(!onPostgresServer)("a contact another worker holds", () => {
       await holding;
       const later = (await dispatchDue(handle.db, due, 10)).map((d) => d.id).sort();
       expect(later).toEqual(held!.deliveries);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("does not cost a claim beside it its batch: the next contacts are taken", async () => {
+    const [held, next] = await learnersDue(2);
+    // The held contact's deliveries come first in the queue and fill a batch of two.
+    const later = new Date(due.getTime() + 60_000);
+    await handle.db
+      .update(deliveries)
+      .set({ nextAttemptAt: later })
+      .where(eq(deliveries.contactId, next!.contact.id));
+    const other = await openDatabase({ url: handle.url! });
+    try {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      const holding = other.db.transaction(async (tx) => {
+        await tx.select().from(contacts).where(eq(contacts.id, held!.contact.id)).for("update");
+        locked();
+        await released;
+      });
+      await isLocked;
+      const claimed = (await dispatchDue(handle.db, later, 2)).map((d) => d.id).sort();
+      expect(claimed).toEqual(next!.deliveries);
+      release();
+      await holding;
     } finally {
       await other.close();
     }

@@ -15,8 +15,8 @@ export const CLAIM_LEASE_MS = 5 * 60_000;
  * the same one. A claim whose worker died is claimed again once its lease has run out.
  *
  * A contact's due deliveries are claimed together, by whichever worker locks the contact: the
- * first `limit` due deliveries name the contacts, the contacts another worker holds are skipped,
- * and every due delivery of the others is taken (so a claim may hold a few more than `limit`).
+ * first `limit` due deliveries of contacts no other worker holds name the contacts, and every due
+ * delivery of theirs is taken (so a claim may hold a few more than `limit`).
  * Sending locks the contact; when two workers held deliveries of one contact, one of them waited
  * for the other's whole batch, and two senders were barely faster than one (`bench/RESULTS.md`).
  *
@@ -28,22 +28,25 @@ export async function dispatchDue(db: Db, now: Date, limit = 200): Promise<Claim
   const at = now.toISOString();
   const leaseEnd = new Date(now.getTime() + CLAIM_LEASE_MS).toISOString();
   const active = sql`${deliveries.tenantId} = any(${activeWorkspaces})`;
-  const firstDue = sql`select ${deliveries.contactId} from ${deliveries}
+  // The contacts of the first `limit` due deliveries among the contacts no other worker holds,
+  // locked as they are found: a claim running beside another's takes the next contacts, where
+  // picking the first due deliveries before skipping the held contacts gave it none (and its
+  // worker stopped for the tick while a backlog waited).
+  const owned = sql`select ${deliveries.contactId} from ${deliveries}
+    join ${contacts} c on c.id = ${deliveries.contactId}
     where ${deliveries.status} in ('pending', 'sending')
       and ${deliveries.nextAttemptAt} <= ${at}::timestamptz and ${active}
-      and coalesce((select c.next_check_at from ${contacts} c where c.id = ${deliveries.contactId}),
-        'infinity') > ${at}::timestamptz
+      and coalesce(c.next_check_at, 'infinity') > ${at}::timestamptz
     order by ${deliveries.nextAttemptAt}
-    limit ${limit}`;
+    limit ${limit}
+    for update of c skip locked`;
   // The owned contacts' due deliveries are found by contact (`deliveries_contact_channel_idx`).
   // Their status is compared as text so that the partial `deliveries_due_idx` does not match:
   // with stale statistics PostgreSQL preferred walking every due delivery of the queue and
   // filtering by contact (240 ms a claim at 1M contacts, 1.2 s at 200,000 due in psql).
   const claim = sql`
     update ${deliveries} set status = 'sending', next_attempt_at = ${leaseEnd}::timestamptz
-    where ${deliveries.contactId} = any(array(
-        select c.id from ${contacts} c where c.id = any(array(${firstDue}))
-        for update skip locked))
+    where ${deliveries.contactId} = any(array(${owned}))
       and ${deliveries.status}::text in ('pending', 'sending')
       and ${deliveries.nextAttemptAt} <= ${at}::timestamptz and ${active}
     returning ${deliveries.id} as id, ${deliveries.tenantId} as "tenantId", ${deliveries.channel} as channel`;
