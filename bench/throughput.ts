@@ -74,7 +74,9 @@ async function plan(db: Db) {
 async function send(db: Db, provider: ReturnType<typeof recordingProvider>) {
   let sent = 0;
   const outcomes = new Map<string, number>();
-  const sender = async () => {
+  // Batches each sender sent: a claim that came back empty beside another's stopped its sender.
+  const batches = Array.from({ length: workers }, () => 0);
+  const sender = async (_: unknown, worker: number) => {
     for (;;) {
       const claimed = await dispatchDue(db, SEND_AT, batch);
       if (claimed.length === 0) return;
@@ -84,12 +86,13 @@ async function send(db: Db, provider: ReturnType<typeof recordingProvider>) {
         claimed.map((d) => d.id),
         SEND_AT,
       );
+      batches[worker]!++;
       for (const r of results.values()) outcomes.set(r, (outcomes.get(r) ?? 0) + 1);
       sent += [...results.values()].filter((r) => r === "sent").length;
     }
   };
   await Promise.all(Array.from({ length: workers }, sender));
-  return { sent, outcomes };
+  return { sent, outcomes, batches };
 }
 
 /** What the ledger holds: pending deliveries by stage, deliveries by status. */
@@ -198,7 +201,8 @@ async function main() {
       return run.value;
     });
     sendStatements = sending.value.statements;
-    const { sent, outcomes } = sending.value.value;
+    const { sent, outcomes, batches } = sending.value.value;
+    console.log(`send batches per worker: ${batches.join(" / ")}`);
     done({
       name: "send (real composition)",
       n: sent,

@@ -178,6 +178,17 @@ describe("Inngest functions over the engine's steps (@inngest/test)", () => {
     expect(await outboxOf(handle.db, contact.id)).toEqual([]);
   });
 
+  it("send-delivery batches and bounds its runs per tenant and channel (SPEC §2)", () => {
+    // What the Inngest server schedules by: `@inngest/test` runs the handler, not the scheduler.
+    const { opts } = sendDeliveryFunction(deps);
+    const key = opts.batchEvents?.key;
+    expect(key).toContain("event.data.tenantId");
+    expect(key).toContain("event.data.channel");
+    expect(opts.batchEvents).toMatchObject({ maxSize: 100 });
+    // Two runs at once per tenant and channel: one tenant's backlog leaves the others theirs.
+    expect(opts.concurrency).toEqual([{ key, limit: 2 }]);
+  });
+
   it("contact-activity moves the last activity and resets the chain, for a batch of events", async () => {
     const { tenant, contact } = await learner();
     await plan(handle.db, contact.id, now);
