@@ -55,32 +55,43 @@ describe("a claim takes a contact's due deliveries together (SPEC §2)", () => {
   });
 });
 
+/**
+ * Another worker's step holding the contact's lock, as sending and planning do, on its own
+ * connection; `release` ends it.
+ */
+async function holdContact(contactId: string) {
+  const other = await openDatabase({ url: handle.url! });
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const holding = other.db.transaction(async (tx) => {
+    await tx.select().from(contacts).where(eq(contacts.id, contactId)).for("update");
+    locked();
+    await released;
+  });
+  await isLocked;
+  return {
+    release: async () => {
+      release();
+      await holding.finally(() => other.close());
+    },
+  };
+}
+
 // Real concurrency needs a server: PGlite runs one statement at a time.
 describe.skipIf(!onPostgresServer)("a contact another worker holds", () => {
   it("is skipped at once, not waited for, and claimed once it is free", async () => {
     const [held, free] = await learnersDue(2);
-    const other = await openDatabase({ url: handle.url! });
+    const hold = await holdContact(held!.contact.id);
     try {
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      let locked!: () => void;
-      const isLocked = new Promise<void>((resolve) => (locked = resolve));
-      // Another worker's step holds the contact's lock, as sending and planning do.
-      const holding = other.db.transaction(async (tx) => {
-        await tx.select().from(contacts).where(eq(contacts.id, held!.contact.id)).for("update");
-        locked();
-        await released;
-      });
-      await isLocked;
       const claimed = (await dispatchDue(handle.db, due, 10)).map((d) => d.id).sort();
       expect(claimed).toEqual(free!.deliveries);
-      release();
-      await holding;
-      const later = (await dispatchDue(handle.db, due, 10)).map((d) => d.id).sort();
-      expect(later).toEqual(held!.deliveries);
     } finally {
-      await other.close();
+      await hold.release();
     }
+    const later = (await dispatchDue(handle.db, due, 10)).map((d) => d.id).sort();
+    expect(later).toEqual(held!.deliveries);
   });
 
   it("does not cost a claim beside it its batch: the next contacts are taken", async () => {
@@ -91,24 +102,12 @@ describe.skipIf(!onPostgresServer)("a contact another worker holds", () => {
       .update(deliveries)
       .set({ nextAttemptAt: later })
       .where(eq(deliveries.contactId, next!.contact.id));
-    const other = await openDatabase({ url: handle.url! });
+    const hold = await holdContact(held!.contact.id);
     try {
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      let locked!: () => void;
-      const isLocked = new Promise<void>((resolve) => (locked = resolve));
-      const holding = other.db.transaction(async (tx) => {
-        await tx.select().from(contacts).where(eq(contacts.id, held!.contact.id)).for("update");
-        locked();
-        await released;
-      });
-      await isLocked;
       const claimed = (await dispatchDue(handle.db, later, 2)).map((d) => d.id).sort();
       expect(claimed).toEqual(next!.deliveries);
-      release();
-      await holding;
     } finally {
-      await other.close();
+      await hold.release();
     }
   });
 });
