@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { anyOf, updateInChunks } from "@/db/bulk";
+import { anyOf } from "@/db/bulk";
 import { contacts, cycles, deliveries, reminders } from "@/db/schema";
 import { loadContacts, type ContactContext } from "../contact-context";
 import { closeCycles, openCycles } from "../ledger/cycle-history";
@@ -61,16 +61,16 @@ export async function recordActivities(db: Db, list: Activity[]): Promise<Activi
     const moved = locked
       .filter((c) => afterOf.has(c.id))
       .map((c) => ({ ...c, lastActivityAt: afterOf.get(c.id)! }));
-    await resetChains(tx, moved, at);
+    const reactivated = await resetChains(tx, moved, at);
     // The new cycle's first milestone, so the planner is not called just to find it.
     const next = await nextChecks(tx, moved);
-    await updateInChunks(
+    await moveLastActivities(
       tx,
-      contacts,
       moved.map((c) => ({
         id: c.id,
-        lastActivityAt: c.lastActivityAt,
-        nextCheckAt: next.get(c.id) ?? null,
+        last: c.lastActivityAt,
+        next: next.get(c.id) ?? null,
+        reactivated: reactivated.has(c.id),
       })),
     );
     return moves;
@@ -78,15 +78,36 @@ export async function recordActivities(db: Db, list: Activity[]): Promise<Activi
 }
 
 /**
+ * The contacts' new last activity and next check, and the `reactivated` tag of a return within
+ * the attribution window of a sent reminder (SPEC §1.5), in one statement: each update of a
+ * contact writes a new version through all of its indexes (45–75 ms per 1,000 contacts with a
+ * large ledger), and the tag was a second one.
+ */
+async function moveLastActivities(
+  tx: Db,
+  rows: { id: string; last: Date | null; next: Date | null; reactivated: boolean }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    update ${contacts} c set last_activity_at = r.last, next_check_at = r.next,
+      tags = case when r.reactivated
+        then array_append(array_remove(c.tags, 'reactivated'), 'reactivated') else c.tags end
+    from json_to_recordset(${JSON.stringify(rows)}::json)
+      as r(id uuid, last timestamptz, next timestamptz, reactivated boolean)
+    where c.id = r.id`);
+}
+
+/**
  * Closes each contact's open cycle that counted from another last activity, cancels its pending
  * sends, and logs `canceled_reset`, `cycle_closed` and, for a return within the attribution
- * window of a sent reminder, `reactivated`. Callers hold the contacts' locks.
+ * window of a sent reminder, `reactivated`; returns those contacts, for their tag. Callers hold
+ * the contacts' locks.
  */
 async function resetChains(
   tx: Db,
   moved: ContactContext[],
   at: (contactId: string) => Date,
-): Promise<void> {
+): Promise<Set<string>> {
   const contactOf = new Map(moved.map((c) => [c.id, c]));
   const lastOf = (contactId: string) => contactOf.get(contactId)!.lastActivityAt!;
   const ended = (
@@ -95,7 +116,7 @@ async function resetChains(
       moved.map((c) => c.id),
     )
   ).filter((c) => c.startedAt.getTime() !== lastOf(c.contactId).getTime());
-  if (ended.length === 0) return;
+  if (ended.length === 0) return new Set();
   const ofEnded = await tx
     .select({ id: reminders.id, contactId: reminders.contactId })
     .from(reminders)
@@ -116,7 +137,6 @@ async function resetChains(
     ofEnded.map((r) => r.id),
     contactOf,
   );
-  await markReactivated(tx, [...returns.keys()]);
   await logEvents(tx, [
     ...ended.map((cycle) => closedEvent(cycle, lastOf(cycle.contactId), at(cycle.contactId))),
     ...ended.flatMap((cycle): EngineEvent[] => {
@@ -136,6 +156,7 @@ async function resetChains(
       ];
     }),
   ]);
+  return new Set(returns.keys());
 }
 
 function closedEvent(cycle: typeof cycles.$inferSelect, last: Date, at: Date): EngineEvent {
@@ -195,12 +216,4 @@ async function attributedReturns(
     found.set(contactId, first.id);
   }
   return found;
-}
-
-async function markReactivated(db: Db, contactIds: string[]): Promise<void> {
-  if (contactIds.length === 0) return;
-  await db.execute(
-    sql`update ${contacts} set tags = array_append(array_remove(tags, 'reactivated'), 'reactivated')
-      where ${anyOf(contacts.id, contactIds)}`,
-  );
 }
