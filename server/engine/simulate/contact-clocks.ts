@@ -71,7 +71,7 @@ export async function runContactClocks(
       round[next.step].set(id, now);
     }
     if (round.event.size + round.plan.size + round.send.size === 0) return;
-    const events = [...round.event.keys()].map((id) => queues.get(id)!.shift()!);
+    const arriving = [...round.event.keys()].map((id) => queues.get(id)!.shift()!);
     const sendAt = (id: string) => round.send.get(id)!;
     const timed = inFlight
       ? withEventsInFlight(db, provider, inFlight, (id) => queues.get(id), sendAt)
@@ -82,7 +82,7 @@ export async function runContactClocks(
         })
       : timed;
     const batches: (() => Promise<unknown>)[] = [
-      () => applyEvents(db, events),
+      () => applyEvents(db, arriving),
       ...chunks([...round.plan.keys()], batchSize(round.plan.size, PLAN_BATCH, workers)).map(
         (ids) => () => planContacts(db, ids, (id) => round.plan.get(id)!),
       ),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { anyOf } from "@/db/bulk";
 import { deliveries } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
 import { rowsOf } from "@/db/rows";
@@ -21,16 +22,20 @@ export async function cancelPending(
   // partial due index cannot be chosen: with stale statistics PostgreSQL walked it whole, and on a
   // ledger where most deliveries had been sent since the last vacuum it held ~390,000 dead
   // entries (250–310 ms a call; every return of a batch of activity pays it).
-  const reminderIds = JSON.stringify(list.map((r) => r.reminderId));
   const result = await db.execute(sql`
-    update ${deliveries} d set status = 'canceled',
+    update ${deliveries} set status = 'canceled',
       reason = ${cause.type === "canceled_return" ? "clicked" : "activity"},
       next_attempt_at = null, finished_at = r.at
     from json_to_recordset(${JSON.stringify(list)}::json) as r("reminderId" uuid, at timestamptz)
-    where d.reminder_id = any(array(select json_array_elements_text(${reminderIds}::json)::uuid))
-      and d.reminder_id = r."reminderId" and d.status::text in ('pending', 'sending')
-      and d.in_flight_attempt is null
-    returning d.id, d.tenant_id, d.contact_id, d.reminder_id, d.channel, r.at`);
+    where ${anyOf(
+      deliveries.reminderId,
+      list.map((r) => r.reminderId),
+    )}
+      and ${deliveries.reminderId} = r."reminderId"
+      and ${deliveries.status}::text in ('pending', 'sending')
+      and ${deliveries.inFlightAttempt} is null
+    returning ${deliveries.id}, ${deliveries.tenantId}, ${deliveries.contactId},
+      ${deliveries.reminderId}, ${deliveries.channel}, r.at`);
   type Row = {
     id: string;
     tenant_id: string;
