@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { brightside, contactTotal, signInAs } from "./helpers";
+import { brightside, contactTotal, lotus, signInAs } from "./helpers";
 
 /** The rows of the contact list, header left out. */
 const rows = (page: Page) => page.getByRole("table", { name: "Contacts" }).getByRole("row");
@@ -139,7 +139,7 @@ test("an owner tags a contact do-not-contact and turns a channel off: timeline a
 test("an analyst reads a contact without the owner's actions, and is refused the audit log", async ({
   page,
 }) => {
-  await signInAs(page, brightside, "analyst");
+  await signInAs(page, lotus, "analyst");
   await rows(page).nth(1).getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "What happens next" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Messages sent" })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { brightside, signInAs } from "./helpers";
+import { brightside, lotus, signInAs } from "./helpers";
 
 /** The settings version the page says is in force: "… (version 3). …". */
 async function settingsVersion(page: Page): Promise<number> {
@@ -21,11 +21,33 @@ async function addFirstStage(page: Page, label: string, threshold: number) {
     await page.getByRole("button", { name: `Move stage ${i} up` }).click();
 }
 
+/**
+ * Removes the first stage and saves, when it is `label`. The test below ends with this, and begins
+ * with it too: a try that failed after its save leaves the stage in force for the retry.
+ */
+async function removeFirstStageIf(page: Page, label: string) {
+  await page.goto("/settings");
+  // The preview is fetched by the client: the form has hydrated and answers clicks.
+  await expect(page.getByTestId("preview-sample").first()).toBeVisible();
+  if ((await page.getByLabel("Stage 1 label").inputValue()) !== label) return;
+  const version = await settingsVersion(page);
+  await page.getByRole("button", { name: "Remove stage 1" }).click();
+  await page.getByRole("button", { name: "Review and save" }).click();
+  await page
+    .getByRole("dialog", { name: `Save version ${version + 1}` })
+    .getByRole("button", { name: "Save and apply" })
+    .click();
+  await expect(page.getByText(`Saved: version ${version + 1} is in force.`)).toBeVisible();
+  await expect.poll(() => settingsVersion(page)).toBe(version + 1);
+}
+
+const newStage = "3 months since last job";
+
 test("an owner adds a 3-month stage: preview, dry-run counts, skip, save, audit, timeline", async ({
   page,
 }) => {
   await signInAs(page, brightside, "owner");
-  await page.goto("/settings");
+  await removeFirstStageIf(page, newStage);
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   const version = await settingsVersion(page);
   // The preview shows sample contacts under the settings in force before anything changes.
@@ -44,8 +66,8 @@ test("an owner adds a 3-month stage: preview, dry-run counts, skip, save, audit,
   ).toBeVisible();
   await page.getByRole("button", { name: "Back to the default samples" }).click();
 
-  await addFirstStage(page, "3 months since last job", 3);
-  await expect(page.getByLabel("Stage 1 label")).toHaveValue("3 months since last job");
+  await addFirstStage(page, newStage, 3);
+  await expect(page.getByLabel("Stage 1 label")).toHaveValue(newStage);
   await expect(page.getByText("New stage: key 3_months_since_last_job")).toBeVisible();
 
   // A sample contact past three months: under the new ladder its 3-month reminder is skipped.
@@ -71,7 +93,7 @@ test("an owner adds a 3-month stage: preview, dry-run counts, skip, save, audit,
   // The sample contact's timeline explains the skip.
   await page.goto("/contacts");
   await page.getByLabel("Search name, email or external id").fill(name);
-  await page.getByRole("link", { name }).first().click();
+  await page.getByRole("link", { name, exact: true }).first().click();
   await expect(page.getByText(/put in the past by the settings change/).first()).toBeVisible();
 
   // The audit log shows who changed what.
@@ -81,14 +103,8 @@ test("an owner adds a 3-month stage: preview, dry-run counts, skip, save, audit,
   ).toBeVisible();
 
   // Leave the workspace's ladder as the other tests know it: remove the stage again.
-  await page.goto("/settings");
-  await page.getByRole("button", { name: "Remove stage 1" }).click();
-  await page.getByRole("button", { name: "Review and save" }).click();
-  await page
-    .getByRole("dialog", { name: `Save version ${version + 2}` })
-    .getByRole("button", { name: "Save and apply" })
-    .click();
-  await expect(page.getByText(`Saved: version ${version + 2} is in force.`)).toBeVisible();
+  await removeFirstStageIf(page, newStage);
+  await expect(page.getByLabel("Stage 1 label")).not.toHaveValue(newStage);
 });
 
 test("invalid settings get field errors in words and cannot be saved", async ({ page }) => {
@@ -120,7 +136,7 @@ test("a marketer reads the settings without changing them; an analyst is refused
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
-  await signInAs(page, brightside, "analyst");
+  await signInAs(page, lotus, "analyst");
   const response = await page.goto("/settings");
   expect(response?.status()).toBe(403);
 });

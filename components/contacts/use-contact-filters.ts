@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 
 export type ContactFilters = {
@@ -56,7 +56,6 @@ function toQuery(filters: ContactFilters): string {
  */
 export function useContactFilters() {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const [filters, setState] = useState(() => fromParams(params));
 
@@ -68,9 +67,12 @@ export function useContactFilters() {
   useEffect(() => {
     const query = toQuery(filters);
     if (query !== window.location.search.replace(/^\?/, "")) {
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      // Only the URL changes (Next keeps useSearchParams in step): the list is fetched here, so
+      // the server has nothing to render again. A router navigation would also win over a link
+      // the user clicked while the search was settling, and bring them back to the list.
+      window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
     }
-  }, [filters, pathname, router]);
+  }, [filters, pathname]);
 
   return { filters, setFilters };
 }
