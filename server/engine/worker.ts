@@ -78,9 +78,14 @@ export async function sendAllDue(db: Db, provider: ChannelProvider, now: Date) {
  * in turn (so the first messages go out while a large backlog is still being planned), until
  * nothing is left due at `now`.
  */
-export async function runEngineTick(db: Db, provider: ChannelProvider, now: Date) {
+export async function runEngineTick(
+  db: Db,
+  provider: ChannelProvider,
+  now: Date,
+  /** Where the sends' outcomes are counted: loops side by side share one tally. */
+  outcomes: Outcomes = {},
+) {
   let planned = 0;
-  const outcomes: Outcomes = {};
   for (;;) {
     const started = Date.now();
     const scanned = await planBatch(db, now, LIVE_SCAN_BATCH);
@@ -93,15 +98,12 @@ export async function runEngineTick(db: Db, provider: ChannelProvider, now: Date
   }
 }
 
-/** `loops` engine ticks at `now` side by side, with what they did added up. */
+/** `loops` engine ticks at `now` side by side, counting their outcomes in one tally. */
 async function runEngineLoops(db: Db, provider: ChannelProvider, now: Date, loops: number) {
-  const ticks = await Promise.all(
-    Array.from({ length: loops }, () => runEngineTick(db, provider, now)),
-  );
   const outcomes: Outcomes = {};
-  for (const tick of ticks)
-    for (const [outcome, n] of Object.entries(tick.outcomes) as [SendResult, number][])
-      outcomes[outcome] = (outcomes[outcome] ?? 0) + n;
+  const ticks = await Promise.all(
+    Array.from({ length: loops }, () => runEngineTick(db, provider, now, outcomes)),
+  );
   return { planned: ticks.reduce((sum, t) => sum + t.planned, 0), outcomes };
 }
 

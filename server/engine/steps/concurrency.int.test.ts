@@ -8,6 +8,7 @@ import { createContact, createKey, createTenant } from "@/test/factories";
 import { apiRequest } from "@/test/api-request";
 import { runBatch } from "@/server/http/batch-request";
 import { contactsBatch } from "@/server/http/endpoints";
+import type { ChannelProvider } from "../channels/provider";
 import { runEngineTick, startEmbeddedWorker } from "../worker";
 
 // Real concurrency needs a server: PGlite runs one statement at a time.
@@ -70,10 +71,18 @@ describe.skipIf(!onPostgresServer)("two workers on one Postgres", () => {
     const now = new Date("2026-02-16T03:00:00Z");
     const tenant = await dueLearners(now);
     const { provider } = recordingProvider(first.db);
+    let sent = 0;
+    const counting: ChannelProvider = {
+      send: async (message, options) => {
+        const result = await provider.send(message, options);
+        sent++;
+        return result;
+      },
+    };
     const lines: string[] = [];
     const stop = startEmbeddedWorker({
       db: first.db,
-      provider,
+      provider: counting,
       intervalMs: 250,
       loops: 2,
       clock: () => now,
@@ -82,6 +91,9 @@ describe.skipIf(!onPostgresServer)("two workers on one Postgres", () => {
     await expect.poll(() => lines.length, { timeout: 30_000 }).toBeGreaterThan(0);
     await stop();
     await expectEachSentOnce(tenant.id);
+    // The tick's log counts the sends of both loops (other tests' due contacts may join in).
+    expect(sent).toBeGreaterThanOrEqual(120);
+    expect(lines).toEqual([expect.stringContaining(`{"sent":${sent}}`)]);
   });
 
   it("an upsert of contacts and an engine step on the same contacts never wait on each other in a cycle", async () => {
