@@ -52,6 +52,12 @@ test("filter the contact list by search, tag and inactivity, and page through it
   await page.getByRole("row").nth(1).getByRole("link").click();
   await expect(page.getByRole("heading", { name: "What happens next" })).toBeVisible();
   await expect(page.getByText(/learner-00042 · /)).toBeVisible();
+  // Back returns to the list as it was filtered: the search is in the URL.
+  await page.goBack();
+  await expect(page).toHaveURL(/q=learner-00042/);
+  await expect(page.getByLabel("Search name, email or external id")).toHaveValue("learner-00042");
+  await expect(page.getByTestId("contacts-count")).toHaveText("1–1 of 1 contacts");
+  await page.goForward();
   await page.getByRole("link", { name: "← Contacts" }).click();
 
   await page.getByLabel("Search name, email or external id").fill("zz-nobody-zz");
