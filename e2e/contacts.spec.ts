@@ -63,3 +63,20 @@ test("filter the contact list by search, tag and inactivity, and page through it
   await page.getByLabel("Search name, email or external id").fill("zz-nobody-zz");
   await expect(page.getByText("No contact matches these filters.")).toBeVisible();
 });
+
+test("a contact clicked right after typing a search opens, and stays open once the search settles", async ({
+  page,
+}) => {
+  await signInAs(page, lotus, "analyst");
+  const link = page.getByRole("row").nth(1).getByRole("link").first();
+  const name = (await link.textContent())!;
+  await page.getByLabel("Search name, email or external id").fill(name);
+  // Clicked before the search's debounce ends: the search must not bring the list back.
+  await link.click();
+  const contactPage = /\/contacts\/[0-9a-f-]{36}$/;
+  await expect(page).toHaveURL(contactPage);
+  await expect(page.getByRole("heading", { name: "What happens next" })).toBeVisible();
+  // Nothing to wait for but time: the debounce is 300 ms.
+  await page.waitForTimeout(1_000);
+  await expect(page).toHaveURL(contactPage);
+});

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { channelNames } from "@/components/format";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useTRPC } from "@/components/providers/trpc";
@@ -20,16 +20,23 @@ export function ContactFiltersBar({ filters, onChange }: Props) {
   const [inactive, setInactive] = useState(filters.inactive);
   const inactiveInvalid = inactive !== "" && !/^\d{1,5}$/.test(inactive);
 
-  // Typing is debounced so the list does not refetch on every key.
+  // Typing is debounced so the list does not refetch on every key. Leaving the field applies what
+  // was typed at once: focus leaves on the mousedown of a click, so a contact clicked right after
+  // typing opens after the URL update, which would otherwise win over its navigation. A settled
+  // value is applied when it settles, never again when the filters change (it may be older).
+  const applySearch = (value: string) => {
+    if (value !== filters.search) onChange({ search: value });
+  };
+  const applyInactive = (value: string) => {
+    const valid = value === "" || /^\d{1,5}$/.test(value);
+    if (valid && value !== filters.inactive) onChange({ inactive: value });
+  };
+  const searchSettled = useEffectEvent(applySearch);
+  const inactiveSettled = useEffectEvent(applyInactive);
   const settledSearch = useDebounced(search);
   const settledInactive = useDebounced(inactive);
-  useEffect(() => {
-    if (settledSearch !== filters.search) onChange({ search: settledSearch });
-  }, [settledSearch, filters.search, onChange]);
-  useEffect(() => {
-    const valid = settledInactive === "" || /^\d{1,5}$/.test(settledInactive);
-    if (valid && settledInactive !== filters.inactive) onChange({ inactive: settledInactive });
-  }, [settledInactive, filters.inactive, onChange]);
+  useEffect(() => searchSettled(settledSearch), [settledSearch]);
+  useEffect(() => inactiveSettled(settledInactive), [settledInactive]);
 
   return (
     <div
@@ -43,6 +50,7 @@ export function ContactFiltersBar({ filters, onChange }: Props) {
             type="search"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
+            onBlur={() => applySearch(search)}
             placeholder="e.g. Nguyễn or @mail.example"
           />
         )}
@@ -132,6 +140,7 @@ export function ContactFiltersBar({ filters, onChange }: Props) {
             inputMode="numeric"
             value={inactive}
             onChange={(e) => setInactive(e.target.value.trim())}
+            onBlur={() => applyInactive(inactive)}
             placeholder="e.g. 30"
           />
         )}

@@ -7,9 +7,10 @@ const pgTimezoneNames = pgView("pg_timezone_names", { name: text() }).existing()
 
 /**
  * Zones the database has confirmed. Reading `pg_timezone_names` opens every zone file (30–70 ms,
- * a tenth of an imported batch). The list changes only when the server's tz data is upgraded,
- * and a name is hardly ever removed then (a retired zone stays as an alias). Only names the
- * database knows get in, so the set stays small.
+ * a tenth of an imported batch), and the list changes only when the server's tz data is upgraded.
+ * A name removed then (rare: US/Pacific-New in 2020) stays accepted until this process restarts.
+ * One set per process: the app opens one database. Only names a database knew get in, so the set
+ * stays small.
  */
 const confirmed = new Set<string>();
 
