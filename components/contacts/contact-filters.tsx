@@ -18,7 +18,7 @@ export function ContactFiltersBar({ filters, onChange }: Props) {
   const stageLabels = Object.fromEntries((options.data?.stages ?? []).map((s) => [s.key, s.label]));
   const [search, setSearch] = useState(filters.search);
   const [inactive, setInactive] = useState(filters.inactive);
-  const inactiveInvalid = inactive !== "" && !/^\d{1,5}$/.test(inactive);
+  const inactiveInvalid = !isDayCount(inactive);
 
   // Typing is debounced so the list does not refetch on every key. Leaving the field applies what
   // was typed at once: focus leaves on the mousedown of a click, so a contact clicked right after
@@ -28,8 +28,7 @@ export function ContactFiltersBar({ filters, onChange }: Props) {
     if (value !== filters.search) onChange({ search: value });
   };
   const applyInactive = (value: string) => {
-    const valid = value === "" || /^\d{1,5}$/.test(value);
-    if (valid && value !== filters.inactive) onChange({ inactive: value });
+    if (isDayCount(value) && value !== filters.inactive) onChange({ inactive: value });
   };
   const searchSettled = useEffectEvent(applySearch);
   const inactiveSettled = useEffectEvent(applyInactive);
@@ -148,6 +147,9 @@ export function ContactFiltersBar({ filters, onChange }: Props) {
     </div>
   );
 }
+
+/** A whole number of days, or nothing (no inactivity filter). */
+const isDayCount = (value: string) => value === "" || /^\d{1,5}$/.test(value);
 
 /** The tags in use, plus the one selected (from a bookmarked URL) if no contact has it now. */
 function withSelected(tags: string[] | undefined, selected: string): string[] {

@@ -68,8 +68,8 @@ export function useContactFilters() {
     const query = toQuery(filters);
     if (query !== window.location.search.replace(/^\?/, "")) {
       // Only the URL changes (Next keeps useSearchParams in step): the list is fetched here, so
-      // the server has nothing to render again. A router navigation would also win over a link
-      // the user clicked while the search was settling, and bring them back to the list.
+      // the server has nothing to render again. It can still overtake a link's navigation in
+      // flight: the search field applies itself when it loses focus, before a click navigates.
       window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
     }
   }, [filters, pathname]);

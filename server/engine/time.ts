@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays as addDaysFns, addMonths as addMonthsFns } from "date-fns";
+import { memo } from "@/server/lib/memo";
 
 /** A calendar date in some zone, "YYYY-MM-DD". */
 export type LocalDate = string;
@@ -8,24 +9,7 @@ export type WallClock = string;
 
 const MINUTE = 60_000;
 
-/**
- * Remembers the answers of a pure calendar function. Zone conversions cost a few Intl calls each
- * and the engine asks the same ones for every contact of a batch (same zones, same dates).
- */
-function memo<A extends (string | number)[], R>(fn: (...args: A) => R, limit = 50_000) {
-  const cache = new Map<string, R>();
-  return (...args: A): R => {
-    const key = args.join("|");
-    let value = cache.get(key);
-    if (value === undefined) {
-      if (cache.size >= limit) cache.clear();
-      value = fn(...args);
-      cache.set(key, value);
-    }
-    return value;
-  };
-}
-
+// Zone conversions cost a few Intl calls each, and a batch asks the same ones for every contact.
 const zoneParts = memo((ms: number, zone: string) => {
   const t = new TZDate(ms, zone);
   return {
