@@ -129,6 +129,20 @@ test("invalid settings get field errors in words and cannot be saved", async ({ 
   await expect(page.getByText("Some settings need fixing")).toBeVisible();
 });
 
+test("on a slow machine, a value typed while the page loads is validated, not lost", async ({
+  page,
+}) => {
+  await signInAs(page, brightside, "owner");
+  // Eight times slower: the page has loaded well before React has hydrated the form. Until then
+  // the fields are disabled, so Playwright's fill (like a user's typing) waits for them.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 8 });
+  await page.goto("/settings");
+  await page.locator("#stage-1-threshold").fill("2");
+  await expect(page.getByText(/^Threshold must come after the stage before it/)).toBeVisible();
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+});
+
 test("a marketer reads the settings without changing them; an analyst is refused", async ({
   page,
 }) => {

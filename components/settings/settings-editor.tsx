@@ -5,6 +5,7 @@ import { useState } from "react";
 import { FormProvider, useForm, type FieldPath } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { Channel } from "@/db/schema/enums";
 import type { Driver } from "@/server/engine/channels/from-env";
 import { settingsFormSchema } from "@/server/settings/form-schema";
@@ -43,6 +44,9 @@ export function SettingsEditor({
     defaultValues: initial,
     mode: "onChange",
   });
+  // Until React runs, typing would bypass the form's state (no validation, nothing to save), so
+  // the fields stay disabled and an early keystroke is refused rather than silently lost.
+  const hydrated = useHydrated();
   const [saving, setSaving] = useState<Valid | null>(null);
   const [lateMilestones, setLateMilestones] = useState<"skip" | "send">("skip");
   const existingKeys = initial.settings.cadence.stages.map((s) => s.key);
@@ -57,32 +61,34 @@ export function SettingsEditor({
         onSubmit={(e) => void form.handleSubmit((values) => setSaving(values))(e)}
         className="grid gap-4 lg:grid-cols-2"
       >
-        <StageLadderFields existingKeys={existingKeys} readOnly={readOnly} />
-        <DeliveryFields drivers={drivers} readOnly={readOnly} />
-        <AudienceFields readOnly={readOnly} />
-        <ContentFields kind={kind} readOnly={readOnly} />
-        <SenderFields readOnly={readOnly} />
-        <BrandFields readOnly={readOnly} />
-        {!readOnly && (
-          <div className="flex flex-wrap items-center gap-3 lg:col-span-2">
-            <Button type="submit" disabled={!form.formState.isDirty}>
-              Review and save
-            </Button>
-            <Button
-              type="button"
-              variant="secondary"
-              disabled={!form.formState.isDirty}
-              onClick={() => form.reset(initial)}
-            >
-              Discard changes
-            </Button>
-            {Object.keys(form.formState.errors).length > 0 && (
-              <p role="status" className="text-sm text-red-700">
-                Some settings need fixing: see the messages above.
-              </p>
-            )}
-          </div>
-        )}
+        <fieldset disabled={!hydrated} className="contents">
+          <StageLadderFields existingKeys={existingKeys} readOnly={readOnly} />
+          <DeliveryFields drivers={drivers} readOnly={readOnly} />
+          <AudienceFields readOnly={readOnly} />
+          <ContentFields kind={kind} readOnly={readOnly} />
+          <SenderFields readOnly={readOnly} />
+          <BrandFields readOnly={readOnly} />
+          {!readOnly && (
+            <div className="flex flex-wrap items-center gap-3 lg:col-span-2">
+              <Button type="submit" disabled={!form.formState.isDirty}>
+                Review and save
+              </Button>
+              <Button
+                type="button"
+                variant="secondary"
+                disabled={!form.formState.isDirty}
+                onClick={() => form.reset(initial)}
+              >
+                Discard changes
+              </Button>
+              {Object.keys(form.formState.errors).length > 0 && (
+                <p role="status" className="text-sm text-red-700">
+                  Some settings need fixing: see the messages above.
+                </p>
+              )}
+            </div>
+          )}
+        </fieldset>
       </form>
       <div className="mt-4">
         <CadencePreviewPanel
