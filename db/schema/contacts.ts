@@ -36,7 +36,10 @@ export const contacts = pgTable(
     lastServiceAt: timestamp({ withTimezone: true, mode: "date" }),
     /** Per-channel subscription state, e.g. `{ "email": "subscribed", "sms": "unsubscribed" }`. */
     channels: jsonb().$type<ChannelStates>().notNull().default({}),
-    /** The UTC instant of the contact's next milestone; the engine's scan is a range scan on it. */
+    /**
+     * The UTC instant of the contact's next milestone. Deliberately not indexed here: the database
+     * copies it into `contact_checks`, the queue the engine's scan walks (see that table).
+     */
     nextCheckAt: timestamp({ withTimezone: true, mode: "date" }),
     /**
      * Engine steps that failed in a row for this contact (0: healthy). A failing contact is set
@@ -54,12 +57,8 @@ export const contacts = pgTable(
     index("contacts_tenant_name_idx").on(t.tenantId, t.name, t.id),
     index("contacts_tenant_last_activity_idx").on(t.tenantId, t.lastActivityAt),
     index("contacts_tenant_email_idx").on(t.tenantId, sql`lower(${t.email})`),
-    index("contacts_tags_idx").using("gin", t.tags),
     index("contacts_needing_attention_idx")
       .on(t.tenantId, t.engineErrorAt)
       .where(sql`${t.engineFailures} > 0`),
-    index("contacts_next_check_idx")
-      .on(t.nextCheckAt)
-      .where(sql`${t.nextCheckAt} is not null`),
   ],
 );

@@ -16,3 +16,4 @@ export * from "./audit";
 export * from "./metric-rollups";
 export * from "./modules";
 export * from "./ledger-cursors";
+export * from "./contact-checks";

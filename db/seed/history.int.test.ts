@@ -20,7 +20,12 @@ import { rowsOf } from "@/db/rows";
 import { isHeldOut } from "@/server/metrics/holdout";
 import { onPostgresServer, openTestDb } from "@/test/db";
 import { historyStart, seedDemo, seedDemoWorkspaces, seedIfEmpty } from "./index";
-import { CONTACT_TABLES, exportContactTables, importContactTables } from "./transfer";
+import {
+  CONTACT_TABLES,
+  DERIVED_TABLES,
+  exportContactTables,
+  importContactTables,
+} from "./transfer";
 
 const DAY = 86_400_000;
 const now = new Date("2026-11-23T00:00:00Z");
@@ -260,7 +265,7 @@ describe("the demo's year of history (small seed)", () => {
           await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`),
         );
         if (row!.n > 0 && !workspaceTables.includes(table))
-          expect(CONTACT_TABLES as readonly string[]).toContain(table);
+          expect([...CONTACT_TABLES, ...DERIVED_TABLES] as string[]).toContain(table);
       }
       const dir = await mkdtemp(path.join(tmpdir(), "rekindle-transfer-"));
       const target = pgliteHandle(await PGlite.create());
@@ -282,7 +287,15 @@ describe("the demo's year of history (small seed)", () => {
 
 async function tableCounts(db: Db): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of [...CONTACT_TABLES, "tenants", "users", "memberships", "templates"]) {
+  const tables = [
+    ...CONTACT_TABLES,
+    ...DERIVED_TABLES,
+    "tenants",
+    "users",
+    "memberships",
+    "templates",
+  ];
+  for (const table of tables) {
     const [row] = rowsOf<{ n: number }>(
       await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`),
     );

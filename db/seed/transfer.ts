@@ -20,6 +20,12 @@ export const CONTACT_TABLES = [
   "links",
 ] as const;
 
+/**
+ * Tables the database fills itself from the contact tables (by trigger): copying the contacts in
+ * fills them, so they are not copied.
+ */
+export const DERIVED_TABLES = ["contact_checks"] as const;
+
 const file = (dir: string, table: string) => path.join(dir, `${table}.copy`);
 // Tenant ids are UUIDs made by the seed: safe to write into the statement (COPY takes no parameters).
 const ofTenants = (ids: string[]) => {

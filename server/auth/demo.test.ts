@@ -1,5 +1,8 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
+// A worker keeps the modules an earlier file imported (vitest.config.ts: `isolate: false`), so
+// each test imports the switch afresh, under its own environment.
+beforeEach(() => vi.resetModules());
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.resetModules();

@@ -1,7 +1,9 @@
 import { and, asc, eq, lte, sql, type SQL } from "drizzle-orm";
 import { anyOf } from "@/db/bulk";
 import type { Db } from "@/db/client";
+import { asIndexWalk } from "@/db/index-walk";
 import {
+  contactChecks,
   contacts,
   deliveries,
   pushSubscriptions,
@@ -40,20 +42,31 @@ type Selection =
 /**
  * Locks the first `limit` contacts due at `dueBy` whose module is active (SPEC §1.9: a paused
  * workspace's due contacts wait), skipping those another worker holds, and returns their ids.
- * Only the id is read here: the scan walks `contacts_next_check_idx` in order and stops at
- * `limit`, whereas joining the full context first made PostgreSQL read and sort every due row of
- * the workspace (on disk at 100,000 contacts) for each batch.
+ * Only the id is read here: the scan walks the queue (`contact_checks_due_idx`) in order and stops
+ * at `limit`, whereas joining the full context first made PostgreSQL read and sort every due row
+ * of the workspace (on disk at 100,000 contacts) for each batch; `asIndexWalk` holds the planner
+ * to that walk, joined to the contacts by primary key, whatever the statistics say. The contact's
+ * own next check is compared too: when another worker moved it after this statement began,
+ * PostgreSQL re-checks the locked row's new version (not the queue's), and a contact just
+ * planned is passed over.
  */
 async function lockDue(db: Db, dueBy: Date, limit: number): Promise<string[]> {
-  const due = await db
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(
-      and(lte(contacts.nextCheckAt, dueBy), sql`${contacts.tenantId} = any(${activeWorkspaces})`),
-    )
-    .orderBy(asc(contacts.nextCheckAt))
-    .limit(limit)
-    .for("update", { skipLocked: true });
+  const due = await asIndexWalk(db, () =>
+    db
+      .select({ id: contacts.id })
+      .from(contactChecks)
+      .innerJoin(contacts, eq(contacts.id, contactChecks.contactId))
+      .where(
+        and(
+          lte(contactChecks.nextCheckAt, dueBy),
+          sql`${contactChecks.tenantId} = any(${activeWorkspaces})`,
+          lte(contacts.nextCheckAt, dueBy),
+        ),
+      )
+      .orderBy(asc(contactChecks.nextCheckAt))
+      .limit(limit)
+      .for("update", { of: contacts, skipLocked: true }),
+  );
   return due.map((c) => c.id);
 }
 

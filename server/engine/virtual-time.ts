@@ -15,8 +15,7 @@ export async function nextDue(db: Db): Promise<NextDue> {
   const active = (tenantId: SQL) => sql`exists (select 1 from tenant_modules m
     where m.tenant_id = ${tenantId} and m.module_code = ${REACTIVATION_MODULE} and m.state = 'active')`;
   const result = await db.execute(sql`select
-    (select min(next_check_at) from contacts c
-      where next_check_at is not null and ${active(sql`c.tenant_id`)}) as check,
+    (select min(next_check_at) from contact_checks q where ${active(sql`q.tenant_id`)}) as check,
     (select min(next_attempt_at) from deliveries d
       where status in ('pending', 'sending') and next_attempt_at is not null
         and ${active(sql`d.tenant_id`)}) as send`);

@@ -151,7 +151,7 @@ function nextStep(event: ContactEvent | undefined, due: Due, end: Date) {
 async function dueByContact(db: Db, end: Date): Promise<Map<string, Due>> {
   const until = end.toISOString();
   const result = await db.execute(sql`
-    select id as contact, next_check_at as at, 'check' as kind from contacts
+    select contact_id as contact, next_check_at as at, 'check' as kind from contact_checks
       where next_check_at < ${until}::timestamptz
     union all
     select contact_id, min(next_attempt_at), 'send' from deliveries

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { asIndexWalk } from "@/db/index-walk";
 import { contacts, deliveries } from "@/db/schema";
 import type { Channel } from "@/db/schema/enums";
 import { rowsOf } from "@/db/rows";
@@ -50,18 +51,11 @@ export async function dispatchDue(db: Db, now: Date, limit = 200): Promise<Claim
       and ${deliveries.status}::text in ('pending', 'sending')
       and ${deliveries.nextAttemptAt} <= ${at}::timestamptz and ${active}
     returning ${deliveries.id} as id, ${deliveries.tenantId} as "tenantId", ${deliveries.channel} as channel`;
-  // The first due deliveries must be read by walking `deliveries_due_idx` in order, stopping
-  // after `limit` rows. Statistics lag behind the queue (PGlite has no autovacuum, and a server's
-  // runs after the fact), and when they say few rows are due the planner prefers to fetch,
-  // filter and sort every due row instead (735 ms a batch at 200,000 due), or to scan the whole
-  // table for the owned contacts' deliveries. So this statement is planned without sorts, bitmap
-  // or sequential scans (`set local` ends with the transaction).
-  const claimed = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_sort = off`);
-    await tx.execute(sql`set local enable_bitmapscan = off`);
-    await tx.execute(sql`set local enable_seqscan = off`);
-    return tx.execute<{ id: string }>(claim);
-  });
+  // The first due deliveries are read by walking `deliveries_due_idx` in order, stopping after
+  // `limit` rows, and the owned contacts' deliveries by contact, whatever the statistics say.
+  const claimed = await db.transaction((tx) =>
+    asIndexWalk(tx, () => tx.execute<{ id: string }>(claim)),
+  );
   return rowsOf<ClaimedDelivery>(claimed);
 }
 

@@ -1,26 +1,25 @@
-import { and, asc, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contacts } from "@/db/schema";
+import { contactChecks } from "@/db/schema";
 import { activeWorkspaces } from "../active-workspaces";
 import { planContacts, planDue, type PlanReport } from "./plan";
 
 /**
- * SPEC §2: the contacts whose precomputed next milestone has passed. A range scan on
- * `next_check_at`, so its cost grows with the contacts due, not with all contacts. Only workspaces
- * whose module is active (SPEC §1.9).
+ * SPEC §2: the contacts whose precomputed next milestone has passed. A range scan on the queue of
+ * next checks (`contact_checks`), so its cost grows with the contacts due, not with all contacts.
+ * Only workspaces whose module is active (SPEC §1.9).
  */
 export async function findDueContacts(db: Db, now: Date, limit = 500) {
   return db
-    .select({ id: contacts.id, tenantId: contacts.tenantId })
-    .from(contacts)
+    .select({ id: contactChecks.contactId, tenantId: contactChecks.tenantId })
+    .from(contactChecks)
     .where(
       and(
-        isNotNull(contacts.nextCheckAt),
-        lte(contacts.nextCheckAt, now),
-        sql`${contacts.tenantId} = any(${activeWorkspaces})`,
+        lte(contactChecks.nextCheckAt, now),
+        sql`${contactChecks.tenantId} = any(${activeWorkspaces})`,
       ),
     )
-    .orderBy(asc(contacts.nextCheckAt))
+    .orderBy(asc(contactChecks.nextCheckAt))
     .limit(limit);
 }
 
