@@ -110,4 +110,44 @@ describe.skipIf(!onPostgresServer)("a contact another worker holds", () => {
       await hold.release();
     }
   });
+
+  // Another claim took the first contact's deliveries and commits while this one runs: in this
+  // claim's snapshot they still look due and the contact is not locked (a claim locks it only
+  // while it claims), so the first contact was taken, its deliveries then found claimed, and
+  // the claim came back empty with the next contact due. An empty claim ends a sender's loop:
+  // at 1M contacts one of two senders stopped after 47 of 201 batches.
+  it("passes over deliveries another claim is taking, and takes the next contact's", async () => {
+    // Deliveries the tests above left pending would come first: claim them out of the way.
+    await dispatchDue(handle.db, due, 100);
+    const [first, next] = await learnersDue(2);
+    const later = new Date(due.getTime() + 60_000);
+    await handle.db
+      .update(deliveries)
+      .set({ nextAttemptAt: later })
+      .where(eq(deliveries.contactId, next!.contact.id));
+    const other = await openDatabase({ url: handle.url! });
+    let commit!: () => void;
+    const committing = new Promise<void>((resolve) => (commit = resolve));
+    let taken!: () => void;
+    const isTaken = new Promise<void>((resolve) => (taken = resolve));
+    const otherClaim = other.db.transaction(async (tx) => {
+      await tx
+        .update(deliveries)
+        .set({ status: "sending", nextAttemptAt: new Date(later.getTime() + 600_000) })
+        .where(eq(deliveries.contactId, first!.contact.id));
+      taken();
+      await committing;
+    });
+    try {
+      await isTaken;
+      const claiming = dispatchDue(handle.db, later, 1);
+      // The other claim commits while this one may be waiting on its rows.
+      setTimeout(commit, 200);
+      const claimed = (await claiming).map((d) => d.id).sort();
+      expect(claimed).toEqual(next!.deliveries);
+    } finally {
+      commit();
+      await otherClaim.finally(() => other.close());
+    }
+  });
 });

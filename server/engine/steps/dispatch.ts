@@ -32,7 +32,10 @@ export async function dispatchDue(db: Db, now: Date, limit = 200): Promise<Claim
   // The contacts of the first `limit` due deliveries among the contacts no other worker holds,
   // locked as they are found: a claim running beside another's takes the next contacts, where
   // picking the first due deliveries before skipping the held contacts gave it none (and its
-  // worker stopped for the tick while a backlog waited).
+  // worker stopped for the tick while a backlog waited). The deliveries are locked too: those
+  // another claim is taking, or took after this statement began, are passed over (a recheck of
+  // their new version finds them leased), where taking their contact made this claim come back
+  // empty with work due.
   const owned = sql`select ${deliveries.contactId} from ${deliveries}
     join ${contacts} c on c.id = ${deliveries.contactId}
     where ${deliveries.status} in ('pending', 'sending')
@@ -40,7 +43,7 @@ export async function dispatchDue(db: Db, now: Date, limit = 200): Promise<Claim
       and coalesce(c.next_check_at, 'infinity') > ${at}::timestamptz
     order by ${deliveries.nextAttemptAt}
     limit ${limit}
-    for update of c skip locked`;
+    for update of c, ${deliveries} skip locked`;
   // The owned contacts' due deliveries are found by contact (`deliveries_contact_channel_idx`).
   // Their status is compared as text so that the partial `deliveries_due_idx` does not match:
   // with stale statistics PostgreSQL preferred walking every due delivery of the queue and
