@@ -56,31 +56,40 @@ describe("a claim takes a contact's due deliveries together (SPEC §2)", () => {
 });
 
 /**
- * Another worker's step holding the contact's lock, as sending and planning do, on its own
- * connection; `release` ends it.
+ * Another worker's transaction on its own connection: it does `work` and stays open, holding
+ * what `work` locked, until `release` commits it.
  */
-async function holdContact(contactId: string) {
+async function holdOpen(work: (tx: DbHandle["db"]) => Promise<unknown>) {
   const other = await openDatabase({ url: handle.url! });
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  let locked!: () => void;
-  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  let worked!: () => void;
+  const isWorked = new Promise<void>((resolve) => (worked = resolve));
   const holding = other.db.transaction(async (tx) => {
-    await tx.select().from(contacts).where(eq(contacts.id, contactId)).for("update");
-    locked();
+    await work(tx);
+    worked();
     await released;
   });
-  await isLocked;
+  await isWorked;
+  let ended: Promise<void> | undefined;
   return {
-    release: async () => {
+    /** Commits and closes the connection; once, however often it is called. */
+    release: () => {
       release();
-      await holding.finally(() => other.close());
+      return (ended ??= holding.finally(() => other.close()));
     },
   };
 }
 
+/** Another worker's step holding the contact's lock, as sending and planning do. */
+const holdContact = (contactId: string) =>
+  holdOpen((tx) => tx.select().from(contacts).where(eq(contacts.id, contactId)).for("update"));
+
 // Real concurrency needs a server: PGlite runs one statement at a time.
 describe.skipIf(!onPostgresServer)("a contact another worker holds", () => {
+  // The instant the second contact's deliveries are moved to, behind the first's.
+  const later = new Date(due.getTime() + 60_000);
+
   it("is skipped at once, not waited for, and claimed once it is free", async () => {
     const [held, free] = await learnersDue(2);
     const hold = await holdContact(held!.contact.id);
@@ -97,7 +106,6 @@ describe.skipIf(!onPostgresServer)("a contact another worker holds", () => {
   it("does not cost a claim beside it its batch: the next contacts are taken", async () => {
     const [held, next] = await learnersDue(2);
     // The held contact's deliveries come first in the queue and fill a batch of two.
-    const later = new Date(due.getTime() + 60_000);
     await handle.db
       .update(deliveries)
       .set({ nextAttemptAt: later })
@@ -120,34 +128,25 @@ describe.skipIf(!onPostgresServer)("a contact another worker holds", () => {
     // Deliveries the tests above left pending would come first: claim them out of the way.
     await dispatchDue(handle.db, due, 100);
     const [first, next] = await learnersDue(2);
-    const later = new Date(due.getTime() + 60_000);
     await handle.db
       .update(deliveries)
       .set({ nextAttemptAt: later })
       .where(eq(deliveries.contactId, next!.contact.id));
-    const other = await openDatabase({ url: handle.url! });
-    let commit!: () => void;
-    const committing = new Promise<void>((resolve) => (commit = resolve));
-    let taken!: () => void;
-    const isTaken = new Promise<void>((resolve) => (taken = resolve));
-    const otherClaim = other.db.transaction(async (tx) => {
-      await tx
+    // The other claim, not yet committed: its deliveries are leased past `later`.
+    const otherClaim = await holdOpen((tx) =>
+      tx
         .update(deliveries)
         .set({ status: "sending", nextAttemptAt: new Date(later.getTime() + 600_000) })
-        .where(eq(deliveries.contactId, first!.contact.id));
-      taken();
-      await committing;
-    });
+        .where(eq(deliveries.contactId, first!.contact.id)),
+    );
     try {
-      await isTaken;
       const claiming = dispatchDue(handle.db, later, 1);
       // The other claim commits while this one may be waiting on its rows.
-      setTimeout(commit, 200);
+      setTimeout(() => void otherClaim.release(), 200);
       const claimed = (await claiming).map((d) => d.id).sort();
       expect(claimed).toEqual(next!.deliveries);
     } finally {
-      commit();
-      await otherClaim.finally(() => other.close());
+      await otherClaim.release();
     }
   });
 });
