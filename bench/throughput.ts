@@ -11,6 +11,8 @@
 // It exits non-zero when a phase does less than expected: planned ≠ due, sent ≠ planned ×
 // channels, a message without its address, variant or recommendations, a stored event missing.
 // BENCH_PROFILE=1 also writes a CPU profile of the send phase to .data/bench and summarises it.
+// On a server that loads pg_stat_statements, plan's and send's statements are also ranked by the
+// server's own time.
 import { and, count, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
@@ -32,6 +34,7 @@ import {
 import { CHANNELS, DUE_AT, SEND_AT, seedReachableWorkspace } from "./reachable";
 import { recordingProvider } from "./recording-provider";
 import { RECORDED_YEARS, simulateYear } from "./simulate-year";
+import { countsStatements, serverTiming, type ServerStatement } from "./server-statements";
 
 const serverUrl = process.env.DATABASE_URL || undefined;
 const total = Number(process.env.BENCH_CONTACTS ?? 100_000);
@@ -159,6 +162,15 @@ async function main() {
   let sendStatements: Awaited<ReturnType<typeof timingStatements>>["statements"] = [];
   let planStatements: typeof sendStatements = [];
   const profiled: { summary?: ProfileSummary } = {};
+  const serverStatements: Record<string, ServerStatement[]> = {};
+  const counting = serverUrl ? await countsStatements(db) : false;
+  /** Runs a phase, with its statements' server time when the server counts them. */
+  const onServer = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    if (!counting) return fn();
+    const { value, statements } = await serverTiming(db, fn);
+    serverStatements[name] = statements;
+    return value;
+  };
   let composed: Awaited<ReturnType<typeof checkMessages>> | null = null;
   try {
     const seeded = await phase(() => seedReachableWorkspace(db, total, due));
@@ -169,7 +181,7 @@ async function main() {
     expect("scan found", scan.value.length, Math.min(5_000, due));
 
     // Plan.
-    const planning = await phase(() => timingStatements(() => plan(db)));
+    const planning = await onServer("plan", () => phase(() => timingStatements(() => plan(db))));
     planStatements = planning.value.statements;
     const planned = planning.value.value;
     done({
@@ -194,12 +206,14 @@ async function main() {
     // Send, with real composition.
     const provider = recordingProvider();
     const sendPhase = () => timingStatements(() => send(db, provider));
-    const sending = await phase(async () => {
-      if (!profile) return sendPhase();
-      const run = await profiling(".data/bench", `send-${handle.driver}`, sendPhase);
-      profiled.summary = run.profile;
-      return run.value;
-    });
+    const sending = await onServer("send", () =>
+      phase(async () => {
+        if (!profile) return sendPhase();
+        const run = await profiling(".data/bench", `send-${handle.driver}`, sendPhase);
+        profiled.summary = run.profile;
+        return run.value;
+      }),
+    );
     sendStatements = sending.value.statements;
     const { sent, outcomes, batches } = sending.value.value;
     console.log(`send batches per worker: ${batches.join(" / ")}`);
@@ -332,6 +346,13 @@ async function main() {
   }
   printStatements("plan", planStatements, rows.find((r) => r.name === "plan")?.ms ?? 0);
   printStatements("send", sendStatements, rows.find((r) => r.name.startsWith("send"))?.ms ?? 0);
+  for (const [name, list] of Object.entries(serverStatements)) {
+    printServerStatements(
+      name,
+      list,
+      rows.find((r) => r.name.startsWith(name))!,
+    );
+  }
   if (profiled.summary) printProfile(profiled.summary);
   if (failures.length > 0) {
     console.error(`\nFAILED:\n- ${failures.join("\n- ")}`);
@@ -354,6 +375,25 @@ function printStatements(
     console.log(
       `| ${((s.ms / wallMs) * 100).toFixed(1)}% | ${fmt(s.ms)} | ${s.calls} | \`${s.kind.replaceAll("|", "\\|")}\` |`,
     );
+}
+
+/** Statements by the server's own time, against the server CPU its backends used in the phase. */
+function printServerStatements(name: string, list: ServerStatement[], row: Row) {
+  const sum = list.reduce((s, x) => s + x.ms, 0);
+  const cpu = row.cpu.serverMs;
+  console.log(
+    `\n${name}: server time by statement (pg_stat_statements), ${fmt(sum)} ms in all, ` +
+      `${fmt((sum / row.n) * 1000)} ms per 1,000${cpu === null ? "" : ` (server CPU ${fmt((cpu / row.n) * 1000)} ms per 1,000)`}`,
+  );
+  console.log(
+    "| share | ms | per 1,000 | calls | statement |\n| ---: | ---: | ---: | ---: | --- |",
+  );
+  for (const s of list.slice(0, 14)) {
+    const text = s.query.length > 160 ? `${s.query.slice(0, 157)}…` : s.query;
+    console.log(
+      `| ${((s.ms / sum) * 100).toFixed(1)}% | ${fmt(s.ms)} | ${((s.ms / row.n) * 1000).toFixed(1)} | ${s.calls} | \`${text.replaceAll("|", "\\|")}\` |`,
+    );
+  }
 }
 
 function printProfile(p: ProfileSummary) {

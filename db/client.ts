@@ -27,10 +27,18 @@ export async function openDatabase(target: DbTarget): Promise<DbHandle> {
 }
 
 function openPostgres(url: string): DbHandle {
-  // JIT off: the engine's statements are short, and on a ledger whose statistics lag behind
-  // (a batch of bulk writes) PostgreSQL took their estimated cost for a reason to compile them:
-  // 115 ms of JIT on a 20 ms cycle-history lookup, 13% of a send batch (bench/RESULTS.md).
-  const client = postgres(url, { max: 10, onnotice: () => {}, connection: { jit: "off" } });
+  // JIT and parallel workers off: the app's statements are index lookups of at most a batch
+  // (dashboards read the rollups), and on a ledger whose statistics lag behind (a batch of bulk
+  // writes) PostgreSQL took their estimated cost for a reason to compile them (115 ms of JIT on a
+  // 20 ms cycle-history lookup, 13% of a send batch) or to start a worker process beside them
+  // (the same lookup took 35 ms a call over the simulated year with a worker, 19 without;
+  // bench/RESULTS.md).
+  const client = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    // As text: postgres.js leaves out a startup parameter whose value is falsy, and 0 is.
+    connection: { jit: "off", max_parallel_workers_per_gather: "0" },
+  });
   const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
   return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
 }

@@ -178,6 +178,12 @@ export const engineEvents = pgTable(
   },
   (t) => [
     index("engine_events_contact_idx").on(t.contactId, t.at, t.seq),
+    // Whether a reminder's link was opened: a send asks it of every delivery it records, and a
+    // contact's events grow all year (the walk of `engine_events_contact_idx` read 65 events per
+    // delivery by the end of the simulated year). Clicks are few, so this index is small.
+    index("engine_events_clicks_idx")
+      .on(t.contactId, t.reminderId)
+      .where(sql`${t.type} = 'clicked'`),
     // Readers of the log in insertion order (the PostHog forwarder's cursor).
     index("engine_events_seq_idx").on(t.seq),
   ],

@@ -1,6 +1,7 @@
 import { and, asc, inArray, isNull, sql } from "drizzle-orm";
 import { anyOf, insertInChunks, updateInChunks } from "@/db/bulk";
 import type { Db } from "@/db/client";
+import { asIndexWalk } from "@/db/index-walk";
 import { cycles, deliveries, reminders } from "@/db/schema";
 import type { ContactContext } from "../contact-context";
 import { recurringReachedAt } from "../stages";
@@ -153,29 +154,34 @@ export async function cycleReminders(
   if (cycleIds.length === 0) return byCycle;
   // Per reminder, a lateral lookup on the (reminder, channel) index: the plan stays an index walk
   // however large `deliveries` grows, even where statistics are stale (PGlite has no autovacuum).
+  // Without `asIndexWalk`, stale statistics made each lookup a bitmap scan, which reads every
+  // dead version of the reminder's deliveries again (12 ms a call over the simulated year, 17
+  // as bitmap scans).
   const summary = sql`lateral (
     select min(d.first_attempt_at) as first_attempt_at,
       count(*) filter (where d.status not in ('skipped', 'superseded')
         and (d.status <> 'canceled' or d.reason is distinct from 'settings_changed')) as live,
       count(*) filter (where d.status in ('pending', 'sending') and d.in_flight_attempt is null) as waiting
     from ${deliveries} d where d.reminder_id = ${reminders.id}) s`;
-  const rows = await db
-    .select({
-      cycleId: reminders.cycleId,
-      id: reminders.id,
-      key: reminders.key,
-      sequence: reminders.sequence,
-      reachedAt: reminders.reachedAt,
-      firstAttemptAt: sql<Date | null>`s.first_attempt_at`.mapWith((v: string | Date | null) =>
-        v === null ? null : new Date(v),
-      ),
-      live: sql<number>`s.live`.mapWith(Number),
-      waiting: sql<number>`s.waiting`.mapWith(Number),
-    })
-    .from(reminders)
-    .leftJoin(summary, sql`true`)
-    .where(anyOf(reminders.cycleId, cycleIds))
-    .orderBy(asc(reminders.reachedAt), asc(reminders.plannedAt));
+  const rows = await asIndexWalk(db, () =>
+    db
+      .select({
+        cycleId: reminders.cycleId,
+        id: reminders.id,
+        key: reminders.key,
+        sequence: reminders.sequence,
+        reachedAt: reminders.reachedAt,
+        firstAttemptAt: sql<Date | null>`s.first_attempt_at`.mapWith((v: string | Date | null) =>
+          v === null ? null : new Date(v),
+        ),
+        live: sql<number>`s.live`.mapWith(Number),
+        waiting: sql<number>`s.waiting`.mapWith(Number),
+      })
+      .from(reminders)
+      .leftJoin(summary, sql`true`)
+      .where(anyOf(reminders.cycleId, cycleIds))
+      .orderBy(asc(reminders.reachedAt), asc(reminders.plannedAt)),
+  );
   for (const { cycleId, ...r } of rows) {
     byCycle.get(cycleId)!.push({ ...r, void: r.live === 0 && r.firstAttemptAt === null });
   }

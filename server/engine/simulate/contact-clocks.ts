@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import pMap from "p-map";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
+import { asIndexWalk } from "@/db/index-walk";
 import type { ChannelProvider, OutgoingMessage } from "../channels/provider";
 import { dispatchDueOf } from "../steps/dispatch";
 import { planContacts } from "../steps/plan";
@@ -150,13 +151,17 @@ function nextStep(event: ContactEvent | undefined, due: Due, end: Date) {
 /** Each contact's next check and earliest due send before `end`. One query. */
 async function dueByContact(db: Db, end: Date): Promise<Map<string, Due>> {
   const until = end.toISOString();
-  const result = await db.execute(sql`
+  const result = await db.transaction((tx) =>
+    asIndexWalk(tx, () =>
+      tx.execute(sql`
     select contact_id as contact, next_check_at as at, 'check' as kind from contact_checks
       where next_check_at < ${until}::timestamptz
     union all
     select contact_id, min(next_attempt_at), 'send' from deliveries
       where status in ('pending', 'sending') and next_attempt_at < ${until}::timestamptz
-      group by contact_id`);
+      group by contact_id`),
+    ),
+  );
   const due = new Map<string, Due>();
   for (const row of rowsOf<{ contact: string; at: string | Date; kind: "check" | "send" }>(
     result,

@@ -64,7 +64,10 @@ export async function dispatchDue(db: Db, now: Date, limit = 200): Promise<Claim
 
 /**
  * Claims the due deliveries of these contacts, each contact's by its own instant (the simulator's
- * per-contact clock), with the same status and lease as `dispatchDue`.
+ * per-contact clock), with the same status and lease as `dispatchDue`. As there, the status is
+ * compared as text so the deliveries are found by contact: matching the partial
+ * `deliveries_due_idx`, PostgreSQL intersected it with the contacts' index and read every due
+ * entry of the ledger (364,514 late in the simulated year: up to 742 ms a claim).
  */
 export async function dispatchDueOf(db: Db, dueBy: Map<string, Date>): Promise<ClaimedDelivery[]> {
   if (dueBy.size === 0) return [];
@@ -75,7 +78,7 @@ export async function dispatchDueOf(db: Db, dueBy: Map<string, Date>): Promise<C
     from json_to_recordset(${list}::json) as r("contactId" uuid, at timestamptz)
     where d.contact_id = any(array(select (e->>'contactId')::uuid from json_array_elements(${list}::json) e))
       and d.contact_id = r."contactId"
-      and d.status in ('pending', 'sending') and d.next_attempt_at <= r.at
+      and d.status::text in ('pending', 'sending') and d.next_attempt_at <= r.at
     returning d.id as id, d.tenant_id as "tenantId", d.channel as channel`);
   return rowsOf<ClaimedDelivery>(claimed);
 }

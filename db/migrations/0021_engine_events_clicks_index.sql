@@ -1,0 +1,1 @@
+CREATE INDEX "engine_events_clicks_idx" ON "engine_events" USING btree ("contact_id","reminder_id") WHERE "engine_events"."type" = 'clicked';
