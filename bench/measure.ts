@@ -122,7 +122,7 @@ wrap(PglitePreparedQuery.prototype as never);
 wrap(PostgresJsPreparedQuery.prototype as never);
 
 /** A statement's kind: its text with whitespace collapsed, cut to a readable length. */
-function statementKind(query: string): string {
+export function statementKind(query: string): string {
   const text = query.replace(/\s+/g, " ").trim();
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }

@@ -5,8 +5,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows";
+import { statementKind } from "./measure";
 
-type Counter = { query: string; calls: number; ms: number };
+/** A statement's text (whitespace collapsed, cut short), calls and server time in ms. */
 export type ServerStatement = { query: string; calls: number; ms: number };
 
 /** Whether this database's server counts statements; creates the view in it if so. */
@@ -21,7 +22,7 @@ export async function countsStatements(db: Db): Promise<boolean> {
   return true;
 }
 
-async function snapshot(db: Db): Promise<Map<string, Counter>> {
+async function snapshot(db: Db): Promise<Map<string, ServerStatement>> {
   const rows = rowsOf<{ id: string; query: string; calls: string; ms: number }>(
     await db.execute(sql`select queryid::text as id, query, calls::text as calls,
         total_exec_time + total_plan_time as ms
@@ -42,7 +43,7 @@ export async function serverTiming<T>(
   const statements = [...after].map(([id, now]) => {
     const then = before.get(id);
     return {
-      query: now.query.replace(/\s+/g, " ").trim(),
+      query: statementKind(now.query),
       calls: now.calls - (then?.calls ?? 0),
       ms: now.ms - (then?.ms ?? 0),
     };

@@ -389,9 +389,8 @@ function printServerStatements(name: string, list: ServerStatement[], row: Row) 
     "| share | ms | per 1,000 | calls | statement |\n| ---: | ---: | ---: | ---: | --- |",
   );
   for (const s of list.slice(0, 14)) {
-    const text = s.query.length > 160 ? `${s.query.slice(0, 157)}…` : s.query;
     console.log(
-      `| ${((s.ms / sum) * 100).toFixed(1)}% | ${fmt(s.ms)} | ${((s.ms / row.n) * 1000).toFixed(1)} | ${s.calls} | \`${text.replaceAll("|", "\\|")}\` |`,
+      `| ${((s.ms / sum) * 100).toFixed(1)}% | ${fmt(s.ms)} | ${((s.ms / row.n) * 1000).toFixed(1)} | ${s.calls} | \`${s.query.replaceAll("|", "\\|")}\` |`,
     );
   }
 }
